@@ -1,0 +1,14 @@
+/**
+ * Service-worker entry. Every listener is registered synchronously here, at top level, before any await, so
+ * that an event which wakes the worker is never missed. This module holds no state: anything that must outlive
+ * one event lives in storage (docs/architecture.md).
+ */
+import { browser, type Runtime } from '../shared/browser';
+import { handlers } from './handlers';
+import { handleMessage } from './messaging/handle-message';
+
+const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('') };
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
+  handleMessage(message, sender, self, handlers),
+);

@@ -1,0 +1,109 @@
+/**
+ * The AWS partitions and the regions where IAM Identity Center can have its home region.
+ * One table drives the region picker, start-URL parsing, endpoint building and (through a unit test) the
+ * manifest's host permissions, which list these hosts one by one instead of asking for all of `*.amazonaws.com`.
+ */
+export type PartitionId = 'aws' | 'aws-us-gov' | 'aws-cn';
+
+export interface Partition {
+  readonly id: PartitionId;
+  /** DNS suffix of the OIDC and portal API hosts. */
+  readonly apiSuffix: string;
+  /** Host of the global federation (sign-in) endpoint. */
+  readonly signinHost: string;
+  /** Host of the console home. */
+  readonly consoleHost: string;
+}
+
+export const PARTITIONS: Readonly<Record<PartitionId, Partition>> = {
+  aws: {
+    id: 'aws',
+    apiSuffix: 'amazonaws.com',
+    signinHost: 'signin.aws.amazon.com',
+    consoleHost: 'console.aws.amazon.com',
+  },
+  'aws-us-gov': {
+    id: 'aws-us-gov',
+    apiSuffix: 'amazonaws.com',
+    signinHost: 'signin.amazonaws-us-gov.com',
+    consoleHost: 'console.amazonaws-us-gov.com',
+  },
+  'aws-cn': {
+    id: 'aws-cn',
+    apiSuffix: 'amazonaws.com.cn',
+    signinHost: 'signin.amazonaws.cn',
+    consoleHost: 'console.amazonaws.cn',
+  },
+};
+
+export interface IdentityCenterRegion {
+  readonly code: string;
+  readonly name: string;
+  readonly partition: PartitionId;
+}
+
+/** Regions that can host an IAM Identity Center instance (AWS General Reference, "IAM Identity Center endpoints"). */
+export const IDENTITY_CENTER_REGIONS: readonly IdentityCenterRegion[] = [
+  { code: 'us-east-1', name: 'US East (N. Virginia)', partition: 'aws' },
+  { code: 'us-east-2', name: 'US East (Ohio)', partition: 'aws' },
+  { code: 'us-west-1', name: 'US West (N. California)', partition: 'aws' },
+  { code: 'us-west-2', name: 'US West (Oregon)', partition: 'aws' },
+  { code: 'af-south-1', name: 'Africa (Cape Town)', partition: 'aws' },
+  { code: 'ap-east-1', name: 'Asia Pacific (Hong Kong)', partition: 'aws' },
+  { code: 'ap-east-2', name: 'Asia Pacific (Taipei)', partition: 'aws' },
+  { code: 'ap-south-1', name: 'Asia Pacific (Mumbai)', partition: 'aws' },
+  { code: 'ap-south-2', name: 'Asia Pacific (Hyderabad)', partition: 'aws' },
+  { code: 'ap-northeast-1', name: 'Asia Pacific (Tokyo)', partition: 'aws' },
+  { code: 'ap-northeast-2', name: 'Asia Pacific (Seoul)', partition: 'aws' },
+  { code: 'ap-northeast-3', name: 'Asia Pacific (Osaka)', partition: 'aws' },
+  { code: 'ap-southeast-1', name: 'Asia Pacific (Singapore)', partition: 'aws' },
+  { code: 'ap-southeast-2', name: 'Asia Pacific (Sydney)', partition: 'aws' },
+  { code: 'ap-southeast-3', name: 'Asia Pacific (Jakarta)', partition: 'aws' },
+  { code: 'ap-southeast-4', name: 'Asia Pacific (Melbourne)', partition: 'aws' },
+  { code: 'ap-southeast-5', name: 'Asia Pacific (Malaysia)', partition: 'aws' },
+  { code: 'ap-southeast-7', name: 'Asia Pacific (Thailand)', partition: 'aws' },
+  { code: 'ca-central-1', name: 'Canada (Central)', partition: 'aws' },
+  { code: 'ca-west-1', name: 'Canada West (Calgary)', partition: 'aws' },
+  { code: 'eu-central-1', name: 'Europe (Frankfurt)', partition: 'aws' },
+  { code: 'eu-central-2', name: 'Europe (Zurich)', partition: 'aws' },
+  { code: 'eu-west-1', name: 'Europe (Ireland)', partition: 'aws' },
+  { code: 'eu-west-2', name: 'Europe (London)', partition: 'aws' },
+  { code: 'eu-west-3', name: 'Europe (Paris)', partition: 'aws' },
+  { code: 'eu-south-1', name: 'Europe (Milan)', partition: 'aws' },
+  { code: 'eu-south-2', name: 'Europe (Spain)', partition: 'aws' },
+  { code: 'eu-north-1', name: 'Europe (Stockholm)', partition: 'aws' },
+  { code: 'il-central-1', name: 'Israel (Tel Aviv)', partition: 'aws' },
+  { code: 'me-south-1', name: 'Middle East (Bahrain)', partition: 'aws' },
+  { code: 'me-central-1', name: 'Middle East (UAE)', partition: 'aws' },
+  { code: 'mx-central-1', name: 'Mexico (Central)', partition: 'aws' },
+  { code: 'sa-east-1', name: 'South America (São Paulo)', partition: 'aws' },
+  { code: 'us-gov-west-1', name: 'AWS GovCloud (US-West)', partition: 'aws-us-gov' },
+  { code: 'us-gov-east-1', name: 'AWS GovCloud (US-East)', partition: 'aws-us-gov' },
+  { code: 'cn-north-1', name: 'China (Beijing)', partition: 'aws-cn' },
+  { code: 'cn-northwest-1', name: 'China (Ningxia)', partition: 'aws-cn' },
+];
+
+const BY_CODE = new Map(IDENTITY_CENTER_REGIONS.map((region) => [region.code, region]));
+
+export function findIdentityCenterRegion(code: string): IdentityCenterRegion | undefined {
+  return BY_CODE.get(code);
+}
+
+/** The partition of any region code (also account regions that do not host Identity Center). */
+export function partitionOfRegion(code: string): Partition {
+  if (code.startsWith('us-gov-')) return PARTITIONS['aws-us-gov'];
+  if (code.startsWith('cn-')) return PARTITIONS['aws-cn'];
+  return PARTITIONS.aws;
+}
+
+export function oidcHost(region: string): string {
+  return `oidc.${region}.${partitionOfRegion(region).apiSuffix}`;
+}
+
+export function portalHost(region: string): string {
+  return `portal.sso.${region}.${partitionOfRegion(region).apiSuffix}`;
+}
+
+export function deviceHost(region: string): string {
+  return `device.sso.${region}.${partitionOfRegion(region).apiSuffix}`;
+}

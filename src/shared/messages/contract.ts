@@ -1,0 +1,52 @@
+import * as v from 'valibot';
+
+/**
+ * The one message contract between contexts. Each message names who may send it (`audience`), the schema its
+ * payload must pass at runtime, and (in `ProtocolMap`) the type of its reply. The background rejects anything
+ * else with an error reply; see docs/architecture.md for the table.
+ *
+ * Schema library: valibot. Its functions tree-shake to a few hundred bytes per schema, which matters for the
+ * content script's 10 kB budget, and its parsers never throw on hostile input when used with `safeParse`.
+ */
+export type Audience =
+  /** Only the extension's own pages (popup, options): anything touching tokens or credentials. */
+  | 'extension'
+  /** Content scripts on AWS console pages, and only about their own tab. */
+  | 'content';
+
+const empty = v.strictObject({});
+
+export const MESSAGE_SCHEMAS = {
+  getStatus: { audience: 'extension', payload: empty },
+  getTabDisplay: { audience: 'content', payload: empty },
+} as const satisfies Record<string, { audience: Audience; payload: v.GenericSchema }>;
+
+export type MessageType = keyof typeof MESSAGE_SCHEMAS;
+export type MessagePayload<T extends MessageType> = v.InferOutput<(typeof MESSAGE_SCHEMAS)[T]['payload']>;
+
+/** What the background knows about the extension itself. */
+export interface Status {
+  readonly version: string;
+}
+
+/** What a content script may learn about its own tab: display data only, never a token or credential. */
+export interface TabDisplay {
+  readonly accountId: string;
+  readonly label: string;
+  readonly roleName: string;
+  readonly color: string;
+}
+
+/** Reply type of each message. */
+export interface ProtocolMap {
+  getStatus: Status;
+  getTabDisplay: TabDisplay | null;
+}
+
+export type ErrorCode = 'bad-request' | 'forbidden' | 'failed';
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+export function isMessageType(value: unknown): value is MessageType {
+  return typeof value === 'string' && Object.hasOwn(MESSAGE_SCHEMAS, value);
+}

@@ -1,0 +1,48 @@
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import manifest from './manifest.json' with { type: 'json' };
+import { contentOutputPath, contentScriptsPlugin } from './scripts/build/content-scripts.ts';
+
+/**
+ * One source manifest, two flavours. `vite build --mode firefox` writes dist/firefox with an event-page background
+ * (`background.scripts`: Firefox has no extension service workers) and keeps the gecko settings; the Chrome
+ * flavour drops the Firefox-only key so Chrome shows no "unrecognized key" warning.
+ */
+type Target = 'chrome' | 'firefox';
+
+const contentScripts = manifest.content_scripts.flatMap((script) =>
+  script.js.map((source) => ({ source, output: contentOutputPath(source) })),
+);
+
+function manifestFor(browser: Target): ManifestV3Export {
+  const { $schema: _schema, browser_specific_settings, background, content_scripts, ...common } = manifest;
+  // Content scripts are built by contentScriptsPlugin; crxjs gets placeholders it leaves alone.
+  const placeholders = content_scripts.map(({ js: _js, ...rest }) => ({ ...rest, js: [] }));
+  const flavour =
+    browser === 'firefox'
+      ? { background: { scripts: [background.service_worker], type: 'module' }, browser_specific_settings }
+      : { background };
+  return { ...common, ...flavour, content_scripts: placeholders } as unknown as ManifestV3Export;
+}
+
+export default defineConfig(({ mode }) => {
+  const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
+  const outDir = `dist/${target}`;
+  return {
+    plugins: [
+      preact(),
+      crx({ manifest: manifestFor(target), browser: target }),
+      contentScriptsPlugin(outDir, contentScripts),
+    ],
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      // Chrome forbids import() in service workers; the AWS SDK has a lazily imported event-stream chunk that
+      // SSO never reaches. No code splitting keeps import() out of the worker (a unit test checks the bundle).
+      rolldownOptions: { output: { codeSplitting: false } },
+      sourcemap: false,
+    },
+  };
+});

@@ -1,0 +1,46 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Three layers, cheapest first (docs/testing.md):
+ * - unit: pure logic and Preact components, next to their source (`src/**\/*.test.ts(x)`) and in test/unit;
+ * - emulator: the local AWS emulator checked against the real AWS SDK clients;
+ * - e2e: the built extension in real headless Chromium against the emulator (`npm run build` first).
+ */
+export default defineConfig({
+  plugins: [preact()],
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.{ts,tsx}', 'test/unit/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'emulator',
+          include: ['test/emulator/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 20_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // Each file launches its own Chromium; two at a time suit a 2-core machine.
+          maxWorkers: 2,
+          globalSetup: ['test/e2e/global-setup.ts'],
+        },
+      },
+    ],
+  },
+});
