@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { checkSender } from './check-sender';
+
+const self = { id: 'ext', baseUrl: 'chrome-extension://ext/' };
+
+describe('checkSender for content messages', () => {
+  it.each([
+    'https://console.aws.amazon.com/console/home',
+    'https://us-east-1.console.aws.amazon.com/ec2/home',
+    'https://123456789012-abcd1234.us-east-1.console.aws.amazon.com/s3',
+    'https://console.amazonaws-us-gov.com/',
+    'https://us-gov-west-1.console.amazonaws-us-gov.com/',
+    'https://console.amazonaws.cn/',
+    'https://cn-north-1.console.amazonaws.cn/',
+  ])('accepts a tab on %s', (url) => {
+    expect(checkSender({ id: 'ext', url, tab: { id: 3 } }, 'content', self)).toEqual({ ok: true, tabId: 3 });
+  });
+
+  it.each([
+    'https://console.aws.amazon.com.evil.example/',
+    'https://evilconsole.aws.amazon.com/',
+    'http://console.aws.amazon.com/',
+    'https://example.com/?console.aws.amazon.com',
+    'https://signin.aws.amazon.com/federation',
+    'not a url',
+  ])('refuses a tab on %s', (url) => {
+    expect(checkSender({ id: 'ext', url, tab: { id: 3 } }, 'content', self)).toMatchObject({ ok: false });
+  });
+
+  it('refuses a content message with no tab', () => {
+    expect(checkSender({ id: 'ext', url: 'https://console.aws.amazon.com/' }, 'content', self)).toMatchObject({
+      ok: false,
+    });
+  });
+});
+
+describe('checkSender for extension messages', () => {
+  it('accepts our own pages only', () => {
+    expect(checkSender({ id: 'ext', url: 'chrome-extension://ext/src/popup/index.html' }, 'extension', self).ok).toBe(true);
+    expect(checkSender({ id: 'ext', url: 'chrome-extension://other/x.html' }, 'extension', self).ok).toBe(false);
+    expect(checkSender({ id: 'ext', url: 'https://console.aws.amazon.com/' }, 'extension', self).ok).toBe(false);
+    expect(checkSender({ id: 'other', url: 'chrome-extension://ext/x.html' }, 'extension', self).ok).toBe(false);
+  });
+});

@@ -1,0 +1,5 @@
+/** The bits of the `chrome` global that tests call inside extension pages (page.evaluate runs there). */
+declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<unknown>; id: string };
+  storage: Record<'local' | 'session' | 'sync', { get(keys?: string | string[] | null): Promise<Record<string, unknown>> }>;
+};

@@ -1,0 +1,107 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { chromiumHostFlags, type Emulator, type EmulatorOptions, startEmulator } from '../../emulator/index.ts';
+import { findChromium, QUIET_CHROMIUM_FLAGS } from './chromium.ts';
+
+export interface LaunchOptions {
+  emulator?: EmulatorOptions;
+  /** Headed (under Xvfb) for real keyboard shortcuts. */
+  headed?: boolean;
+  /** Which build to load; the production bundle, unchanged. */
+  dist?: string;
+}
+
+export interface ExtensionHarness {
+  readonly context: BrowserContext;
+  readonly emulator: Emulator;
+  readonly extensionId: string;
+  /** Errors printed by any page or the worker since launch (console.error and uncaught exceptions). */
+  readonly consoleErrors: string[];
+  worker(): Promise<Worker>;
+  openPopup(): Promise<Page>;
+  openOptions(): Promise<Page>;
+  /** Stops the MV3 service worker the way the browser does when it idles out; the next event restarts it. */
+  stopServiceWorker(): Promise<void>;
+  readClipboard(page: Page): Promise<string>;
+  screenshot(page: Page, name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const SCREENSHOT_DIR = resolve('test-results/screenshots');
+
+/**
+ * Starts the AWS emulator and a Chromium with the built extension, every AWS host mapped to the emulator by
+ * Chromium flags. Nothing in the extension is changed or pointed elsewhere: it talks to "AWS" as in production.
+ */
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionHarness> {
+  const emulator = await startEmulator(options.emulator);
+  const dist = resolve(options.dist ?? 'dist/chrome');
+  const profile = await mkdtemp(join(tmpdir(), 'sso-switcher-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: !options.headed,
+    args: [
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      ...chromiumHostFlags(emulator),
+      ...QUIET_CHROMIUM_FLAGS,
+    ],
+    viewport: { width: 1280, height: 800 },
+  });
+  const consoleErrors: string[] = [];
+  const watch = (page: Page) => {
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
+  };
+  context.on('page', watch);
+  for (const page of context.pages()) watch(page);
+
+  const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(firstWorker.url()).host;
+  const origin = `chrome-extension://${extensionId}`;
+
+  const worker = async (): Promise<Worker> => {
+    const live = context.serviceWorkers().find((w) => w.url().startsWith(origin));
+    return live ?? context.waitForEvent('serviceworker');
+  };
+
+  const openExtensionPage = async (path: string): Promise<Page> => {
+    const page = await context.newPage();
+    await page.goto(`${origin}/${path}`);
+    return page;
+  };
+
+  return {
+    context,
+    emulator,
+    extensionId,
+    consoleErrors,
+    worker,
+    openPopup: () => openExtensionPage('src/popup/index.html'),
+    openOptions: () => openExtensionPage('src/options/index.html'),
+    async stopServiceWorker() {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+    },
+    async readClipboard(page: Page) {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+      return page.evaluate(() => navigator.clipboard.readText());
+    },
+    async screenshot(page: Page, name: string) {
+      await mkdir(SCREENSHOT_DIR, { recursive: true });
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+    },
+    async close() {
+      await context.close();
+      await emulator.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import manifest from '../../manifest.json' with { type: 'json' };
+import { IDENTITY_CENTER_REGIONS, deviceHost, oidcHost, portalHost } from '../../src/shared/aws/regions';
+
+describe('manifest.json', () => {
+  it('asks host access for exactly the Identity Center API and device hosts of every supported region', () => {
+    const apiHosts = manifest.host_permissions.filter((p) => /\/\/(oidc|portal\.sso|device\.sso)\./.test(p));
+    const expected = IDENTITY_CENTER_REGIONS.flatMap(({ code }) => [
+      `https://${oidcHost(code)}/*`,
+      `https://${portalHost(code)}/*`,
+      `https://${deviceHost(code)}/*`,
+    ]);
+    expect(new Set(apiHosts)).toEqual(new Set(expected));
+  });
+
+  it('asks for no broad host access', () => {
+    for (const pattern of manifest.host_permissions) {
+      expect(pattern).not.toMatch(/^\*:|<all_urls>|^https:\/\/\*\.amazonaws\.com|^https:\/\/\*\/|^https:\/\/\*\.amazon\.com/);
+    }
+  });
+
+  it('is not reachable from web pages or other extensions', () => {
+    expect(manifest).not.toHaveProperty('externally_connectable');
+    expect(manifest).not.toHaveProperty('web_accessible_resources');
+    expect(manifest).not.toHaveProperty('content_security_policy');
+  });
+
+  it('runs the console content script on every console host of every partition', () => {
+    const matches = manifest.content_scripts.flatMap((script) => script.matches);
+    for (const host of ['console.aws.amazon.com', 'console.amazonaws-us-gov.com', 'console.amazonaws.cn']) {
+      expect(matches).toContain(`https://${host}/*`);
+      expect(matches).toContain(`https://*.${host}/*`);
+    }
+  });
+});
