@@ -4,7 +4,9 @@
  * one event lives in storage (docs/architecture.md).
  */
 import { browser, type Runtime } from '../shared/browser';
+import { onAlarm } from './alarms/on-alarm';
 import { handlers } from './handlers';
+import { resumeAfterStart } from './lifecycle/resume';
 import { handleMessage } from './messaging/handle-message';
 
 const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('') };
@@ -12,3 +14,6 @@ const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('') };
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
   handleMessage(message, sender, self, handlers),
 );
+browser.alarms.onAlarm.addListener((alarm) => onAlarm(alarm));
+browser.runtime.onStartup.addListener(() => resumeAfterStart());
+browser.runtime.onInstalled.addListener(() => resumeAfterStart());

@@ -1,8 +1,23 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Actions } from '../ui/actions';
+import { AddPortalForm } from '../ui/add-portal-form';
+import { usePortals } from '../ui/use-portals';
+import { PortalRow } from './portal-row';
+import { SessionPreferences } from './session-preferences';
 
-export function OptionsApp({ actions }: { actions: Actions }) {
+/** Values an admin (or `npm start`) can pass in the page's query to pre-fill the add-portal form. */
+function prefill(search: string) {
+  const query = new URLSearchParams(search);
+  const pick = (key: string) => query.get(key)?.slice(0, 2048) ?? undefined;
+  return { startUrl: pick('startUrl'), region: pick('region'), name: pick('name') };
+}
+
+export function OptionsApp({ actions, search = location.search }: { actions: Actions; search?: string }) {
   const [version, setVersion] = useState<string | null>(null);
+  const { portals, error } = usePortals(actions);
+  const [formKey, setFormKey] = useState(0);
+  const initial = prefill(search);
+
   useEffect(() => {
     actions.getStatus().then(
       (status) => setVersion(status.version),
@@ -17,10 +32,35 @@ export function OptionsApp({ actions }: { actions: Actions }) {
         <h1>AWS SSO Switcher settings</h1>
         {version && <span class="muted">v{version}</span>}
       </header>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
       <section aria-labelledby="portals-title">
         <h2 id="portals-title">Portals</h2>
-        <p class="muted">No portal yet.</p>
+        {portals?.length === 0 && (
+          <p class="muted">No portal yet. Add the start URL of your AWS access portal below.</p>
+        )}
+        <ul class="portal-list">
+          {portals?.map((view) => (
+            <PortalRow key={view.portal.id} actions={actions} view={view} />
+          ))}
+        </ul>
+        <h3 class="add-title">Add a portal</h3>
+        <AddPortalForm
+          key={formKey}
+          actions={actions}
+          initial={formKey === 0 ? initial : {}}
+          submitLabel="Add and sign in"
+          autoFocus={portals?.length === 0}
+          onAdded={({ portal }) => {
+            setFormKey((k) => k + 1);
+            actions.signIn(portal.id).catch(() => undefined);
+          }}
+        />
       </section>
+      <SessionPreferences actions={actions} />
     </div>
   );
 }

@@ -1,6 +1,9 @@
 import { browser } from '../shared/browser';
-import type { Status } from '../shared/messages/contract';
+import type { AddPortalResult, MessagePayload, Status } from '../shared/messages/contract';
 import { sendMessage } from '../shared/messages/send';
+import { onUiChanged } from '../shared/messages/ui-changed';
+import type { PortalView } from '../shared/portals/portal';
+import type { Preferences } from '../shared/storage/items';
 
 /**
  * Everything the popup and options page may ask of the extension. Components receive this object instead of
@@ -9,11 +12,32 @@ import { sendMessage } from '../shared/messages/send';
 export interface Actions {
   getStatus(): Promise<Status>;
   openOptions(): Promise<void>;
+  listPortals(): Promise<PortalView[]>;
+  addPortal(input: MessagePayload<'addPortal'>): Promise<AddPortalResult>;
+  renamePortal(portalId: string, name: string): Promise<unknown>;
+  removePortal(portalId: string): Promise<unknown>;
+  signIn(portalId: string): Promise<unknown>;
+  cancelSignIn(portalId: string): Promise<unknown>;
+  signOut(portalId: string): Promise<unknown>;
+  getPreferences(): Promise<Preferences>;
+  setKeepSignedIn(keepSignedIn: boolean): Promise<Preferences>;
+  /** Calls back when the background says what we show may have changed. Returns the unsubscribe function. */
+  onChange(callback: () => void): () => void;
 }
 
 export function createActions(): Actions {
   return {
     getStatus: () => sendMessage('getStatus', {}),
     openOptions: () => browser.runtime.openOptionsPage(),
+    listPortals: () => sendMessage('listPortals', {}),
+    addPortal: (input) => sendMessage('addPortal', input),
+    renamePortal: (portalId, name) => sendMessage('renamePortal', { portalId, name }),
+    removePortal: (portalId) => sendMessage('removePortal', { portalId }),
+    signIn: (portalId) => sendMessage('signIn', { portalId }),
+    cancelSignIn: (portalId) => sendMessage('cancelSignIn', { portalId }),
+    signOut: (portalId) => sendMessage('signOut', { portalId }),
+    getPreferences: () => sendMessage('getPreferences', {}),
+    setKeepSignedIn: (keepSignedIn) => sendMessage('setKeepSignedIn', { keepSignedIn }),
+    onChange: onUiChanged,
   };
 }

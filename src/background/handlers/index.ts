@@ -1,9 +1,21 @@
 import type { Handlers } from '../messaging/handle-message';
 import { getStatus } from './get-status';
 import { getTabDisplay } from './get-tab-display';
+import { addPortal, listPortals, removePortal, renamePortal } from './portals';
+import { getPreferences, setKeepSignedIn } from './preferences';
+import { cancelSignIn, signIn, signOut } from './sign-in';
 
-/** Every message the background answers, by type. One file per handler. */
+/** Every message the background answers, by type. */
 export const handlers: Handlers = {
   getStatus,
   getTabDisplay,
+  listPortals,
+  addPortal,
+  renamePortal,
+  removePortal,
+  signIn,
+  cancelSignIn,
+  signOut,
+  getPreferences,
+  setKeepSignedIn,
 };

@@ -28,17 +28,27 @@ describe('checkSender for content messages', () => {
   });
 
   it('refuses a content message with no tab', () => {
-    expect(checkSender({ id: 'ext', url: 'https://console.aws.amazon.com/' }, 'content', self)).toMatchObject({
-      ok: false,
-    });
+    expect(checkSender({ id: 'ext', url: 'https://console.aws.amazon.com/' }, 'content', self)).toMatchObject(
+      {
+        ok: false,
+      },
+    );
   });
 });
 
 describe('checkSender for extension messages', () => {
   it('accepts our own pages only', () => {
-    expect(checkSender({ id: 'ext', url: 'chrome-extension://ext/src/popup/index.html' }, 'extension', self).ok).toBe(true);
-    expect(checkSender({ id: 'ext', url: 'chrome-extension://other/x.html' }, 'extension', self).ok).toBe(false);
-    expect(checkSender({ id: 'ext', url: 'https://console.aws.amazon.com/' }, 'extension', self).ok).toBe(false);
-    expect(checkSender({ id: 'other', url: 'chrome-extension://ext/x.html' }, 'extension', self).ok).toBe(false);
+    expect(
+      checkSender({ id: 'ext', url: 'chrome-extension://ext/src/popup/index.html' }, 'extension', self).ok,
+    ).toBe(true);
+    expect(checkSender({ id: 'ext', url: 'chrome-extension://other/x.html' }, 'extension', self).ok).toBe(
+      false,
+    );
+    expect(checkSender({ id: 'ext', url: 'https://console.aws.amazon.com/' }, 'extension', self).ok).toBe(
+      false,
+    );
+    expect(checkSender({ id: 'other', url: 'chrome-extension://ext/x.html' }, 'extension', self).ok).toBe(
+      false,
+    );
   });
 });

@@ -5,26 +5,55 @@ import { UserFacingError } from './user-facing-error';
 
 const self = { id: 'ext-id', baseUrl: 'chrome-extension://ext-id/' };
 const popup: SenderInfo = { id: 'ext-id', url: 'chrome-extension://ext-id/src/popup/index.html' };
-const consoleTab: SenderInfo = { id: 'ext-id', url: 'https://eu-west-1.console.aws.amazon.com/s3', tab: { id: 7 } };
+const consoleTab: SenderInfo = {
+  id: 'ext-id',
+  url: 'https://eu-west-1.console.aws.amazon.com/s3',
+  tab: { id: 7 },
+};
+
+const unused = async (): Promise<never> => {
+  throw new Error('not called in these tests');
+};
 
 function handlersWith(overrides: Partial<Handlers> = {}): Handlers {
   return {
     getStatus: async () => ({ version: '1.2.3' }),
-    getTabDisplay: async (_payload, context) => ({ accountId: String(context.tabId), label: 'x', roleName: 'r', color: '#000' }),
+    getTabDisplay: async (_payload, context) => ({
+      accountId: String(context.tabId),
+      label: 'x',
+      roleName: 'r',
+      color: '#000',
+    }),
+    listPortals: unused,
+    addPortal: unused,
+    renamePortal: unused,
+    removePortal: unused,
+    signIn: unused,
+    cancelSignIn: unused,
+    signOut: unused,
+    getPreferences: unused,
+    setKeepSignedIn: unused,
     ...overrides,
-  };
+  } as Handlers;
 }
 
 describe('handleMessage', () => {
   it('runs the handler of a valid message from an allowed sender', async () => {
-    await expect(handleMessage({ type: 'getStatus', payload: {} }, popup, self, handlersWith())).resolves.toEqual({
+    await expect(
+      handleMessage({ type: 'getStatus', payload: {} }, popup, self, handlersWith()),
+    ).resolves.toEqual({
       ok: true,
       value: { version: '1.2.3' },
     });
   });
 
   it('tells a content-script handler which tab asked', async () => {
-    const reply = await handleMessage({ type: 'getTabDisplay', payload: {} }, consoleTab, self, handlersWith());
+    const reply = await handleMessage(
+      { type: 'getTabDisplay', payload: {} },
+      consoleTab,
+      self,
+      handlersWith(),
+    );
     expect(reply).toMatchObject({ ok: true, value: { accountId: '7' } });
   });
 
@@ -48,13 +77,26 @@ describe('handleMessage', () => {
     ['a non-object payload', { type: 'getStatus', payload: 'x' }],
   ])('rejects %s as malformed', async (_name, raw) => {
     const reply = await handleMessage(raw, popup, self, handlersWith());
-    expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(/Malformed getStatus/) } });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request', message: expect.stringMatching(/Malformed getStatus/) },
+    });
   });
 
   it('refuses extension-only messages from a content script, and content messages from pages without a tab', async () => {
-    const fromContent = await handleMessage({ type: 'getStatus', payload: {} }, consoleTab, self, handlersWith());
+    const fromContent = await handleMessage(
+      { type: 'getStatus', payload: {} },
+      consoleTab,
+      self,
+      handlersWith(),
+    );
     expect(fromContent).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const fromPopup = await handleMessage({ type: 'getTabDisplay', payload: {} }, popup, self, handlersWith());
+    const fromPopup = await handleMessage(
+      { type: 'getTabDisplay', payload: {} },
+      popup,
+      self,
+      handlersWith(),
+    );
     expect(fromPopup).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
@@ -71,7 +113,10 @@ describe('handleMessage', () => {
       },
     });
     const reply = await handleMessage({ type: 'getStatus', payload: {} }, popup, self, handlers);
-    expect(reply).toEqual({ ok: false, error: { code: 'failed', message: 'The portal is offline. Check your connection.' } });
+    expect(reply).toEqual({
+      ok: false,
+      error: { code: 'failed', message: 'The portal is offline. Check your connection.' },
+    });
   });
 
   it('never echoes an unexpected exception message, which could contain a secret', async () => {
@@ -82,6 +127,9 @@ describe('handleMessage', () => {
     });
     const reply = await handleMessage({ type: 'getStatus', payload: {} }, popup, self, handlers);
     expect(JSON.stringify(reply)).not.toContain('SECRET');
-    expect(reply).toMatchObject({ ok: false, error: { code: 'failed', message: expect.stringContaining('TypeError') } });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'failed', message: expect.stringContaining('TypeError') },
+    });
   });
 });

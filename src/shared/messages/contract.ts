@@ -1,4 +1,6 @@
 import * as v from 'valibot';
+import type { Portal, PortalView } from '../portals/portal';
+import type { Preferences } from '../storage/items';
 
 /**
  * The one message contract between contexts. Each message names who may send it (`audience`), the schema its
@@ -15,10 +17,31 @@ export type Audience =
   | 'content';
 
 const empty = v.strictObject({});
+const portalId = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,64}$/));
+const onePortal = v.strictObject({ portalId });
 
 export const MESSAGE_SCHEMAS = {
   getStatus: { audience: 'extension', payload: empty },
   getTabDisplay: { audience: 'content', payload: empty },
+  listPortals: { audience: 'extension', payload: empty },
+  addPortal: {
+    audience: 'extension',
+    payload: v.strictObject({
+      startUrl: v.pipe(v.string(), v.maxLength(2048)),
+      region: v.optional(v.pipe(v.string(), v.maxLength(32))),
+      name: v.optional(v.pipe(v.string(), v.maxLength(100))),
+    }),
+  },
+  renamePortal: {
+    audience: 'extension',
+    payload: v.strictObject({ portalId, name: v.pipe(v.string(), v.maxLength(100)) }),
+  },
+  removePortal: { audience: 'extension', payload: onePortal },
+  signIn: { audience: 'extension', payload: onePortal },
+  cancelSignIn: { audience: 'extension', payload: onePortal },
+  signOut: { audience: 'extension', payload: onePortal },
+  getPreferences: { audience: 'extension', payload: empty },
+  setKeepSignedIn: { audience: 'extension', payload: v.strictObject({ keepSignedIn: v.boolean() }) },
 } as const satisfies Record<string, { audience: Audience; payload: v.GenericSchema }>;
 
 export type MessageType = keyof typeof MESSAGE_SCHEMAS;
@@ -37,10 +60,24 @@ export interface TabDisplay {
   readonly color: string;
 }
 
+/** Adding a portal either works or says which field is wrong and why. */
+export type AddPortalResult =
+  | { ok: true; portal: Portal }
+  | { ok: false; field: 'startUrl' | 'region' | 'name'; message: string };
+
 /** Reply type of each message. */
 export interface ProtocolMap {
   getStatus: Status;
   getTabDisplay: TabDisplay | null;
+  listPortals: PortalView[];
+  addPortal: AddPortalResult;
+  renamePortal: null;
+  removePortal: null;
+  signIn: null;
+  cancelSignIn: null;
+  signOut: null;
+  getPreferences: Preferences;
+  setKeepSignedIn: Preferences;
 }
 
 export type ErrorCode = 'bad-request' | 'forbidden' | 'failed';

@@ -1,0 +1,170 @@
+import { browser } from '../../shared/browser';
+import type { Portal } from '../../shared/portals/portal';
+import { clearPoll, schedulePoll } from '../alarms/schedule';
+import { awsErrorName, isNetworkError } from '../aws/errors';
+import { createTokenFromDeviceCode, startDeviceAuthorization } from '../aws/oidc';
+import { UserFacingError } from '../messaging/user-facing-error';
+import { findPortal } from '../portals/find-portal';
+import { notifyUi } from '../status/notify-ui';
+import { type DeviceFlow, deviceFlowItem, signInOutcomeItem } from '../storage/secrets';
+import { afterPollError } from './poll-transition';
+import { ensureRegistration, forgetRegistration } from './registration';
+import { storeNewSession } from './session';
+
+/**
+ * Starts the device-authorization sign-in for a portal, or returns the one already under way (a second click
+ * must not create a second code). Everything about the flow is in storage.session, so polling resumes wherever
+ * the worker was stopped (alarm `device-poll:<portal>`).
+ */
+export async function startSignIn(portalId: string, options: { reRegistered?: boolean } = {}): Promise<void> {
+  const portal = await findPortal(portalId);
+  const existing = await deviceFlowItem(portalId).get();
+  if (existing && existing.expiresAt > Date.now()) {
+    if (existing.tabId !== undefined) await focusTab(existing.tabId);
+    return;
+  }
+  await signInOutcomeItem(portalId).remove();
+  const started = await authorize(portal, options.reRegistered ?? false);
+  const flow: DeviceFlow = {
+    flowId: crypto.randomUUID(),
+    deviceCode: started.deviceCode,
+    userCode: started.userCode,
+    verificationUri: started.verificationUri,
+    verificationUriComplete: started.verificationUriComplete,
+    expiresAt: Date.now() + started.expiresIn * 1000,
+    intervalMs: started.interval * 1000,
+    nextPollAt: Date.now() + started.interval * 1000,
+    ...(options.reRegistered ? { reRegistered: true } : {}),
+  };
+  await deviceFlowItem(portalId).set(flow);
+  await schedulePoll(portalId);
+  const tab = await browser.tabs.create({ url: flow.verificationUriComplete, active: true });
+  if (tab.id !== undefined) await deviceFlowItem(portalId).set({ ...flow, tabId: tab.id });
+  await notifyUi();
+  void pollUntilDone(portalId);
+}
+
+async function authorize(portal: Portal, reRegistered: boolean) {
+  const credentials = await ensureRegistration(portal).catch(rethrowUnreachable(portal));
+  try {
+    return await startDeviceAuthorization(portal.region, credentials, portal.startUrl);
+  } catch (error) {
+    if (awsErrorName(error) === 'InvalidClientException' && !reRegistered) {
+      await forgetRegistration(portal.id);
+      return authorize(portal, true);
+    }
+    throw rethrowUnreachable(portal)(error);
+  }
+}
+
+function rethrowUnreachable(portal: Portal) {
+  return (error: unknown): never => {
+    if (isNetworkError(error)) {
+      throw new UserFacingError(
+        `Could not reach IAM Identity Center in ${portal.region}. Check your connection and the portal's region.`,
+      );
+    }
+    throw error;
+  };
+}
+
+export async function cancelSignIn(portalId: string): Promise<void> {
+  const flow = await deviceFlowItem(portalId).get();
+  await deviceFlowItem(portalId).remove();
+  await clearPoll(portalId);
+  if (flow?.tabId !== undefined) await closeDeviceTab(flow.tabId, flow.verificationUri);
+  await notifyUi();
+}
+
+/**
+ * Polls CreateToken at the flow's interval until it ends. A Web Lock makes sure only one loop runs per portal
+ * even when an alarm and a message wake the worker together; the lock dies with the worker, and the alarm
+ * starts a new loop from the stored state.
+ */
+export async function pollUntilDone(portalId: string): Promise<void> {
+  await navigator.locks.request(`device-poll:${portalId}`, { ifAvailable: true }, async (lock) => {
+    if (!lock) return;
+    for (;;) {
+      const flow = await deviceFlowItem(portalId).get();
+      if (!flow) return clearPoll(portalId);
+      const wait = flow.nextPollAt - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (await pollOnce(portalId, flow)) return;
+    }
+  });
+}
+
+/** One CreateToken call. Returns true when the flow is over, one way or another. */
+async function pollOnce(portalId: string, flow: DeviceFlow): Promise<boolean> {
+  if (Date.now() >= flow.expiresAt)
+    return fail(portalId, flow, 'expired', 'The sign-in code expired before it was approved.');
+  const portal = await findPortal(portalId).catch(() => null);
+  if (!portal) return fail(portalId, flow, 'error', 'The portal was removed.');
+  // Still the same flow? (It may have been cancelled or restarted while we waited.)
+  const current = await deviceFlowItem(portalId).get();
+  if (current?.flowId !== flow.flowId) return current === null;
+  const credentials = await ensureRegistration(portal).catch(() => null);
+  if (!credentials) return reschedule(portalId, flow, flow.intervalMs);
+  try {
+    const tokens = await createTokenFromDeviceCode(portal.region, credentials, flow.deviceCode);
+    await deviceFlowItem(portalId).remove();
+    await clearPoll(portalId);
+    await storeNewSession(portalId, tokens);
+    if (flow.tabId !== undefined) await closeDeviceTab(flow.tabId, flow.verificationUri);
+    await notifyUi();
+    return true;
+  } catch (error) {
+    return handlePollError(portalId, flow, error);
+  }
+}
+
+async function handlePollError(portalId: string, flow: DeviceFlow, error: unknown): Promise<boolean> {
+  const step = afterPollError(flow, awsErrorName(error));
+  if (step.kind === 'wait')
+    return reschedule(portalId, { ...flow, intervalMs: step.intervalMs }, step.delayMs);
+  if (step.kind === 'fail') return fail(portalId, flow, step.reason, step.message);
+  await deviceFlowItem(portalId).remove();
+  await forgetRegistration(portalId);
+  if (flow.tabId !== undefined) await closeDeviceTab(flow.tabId, flow.verificationUri);
+  await startSignIn(portalId, { reRegistered: true });
+  return true;
+}
+
+async function reschedule(portalId: string, flow: DeviceFlow, delayMs: number): Promise<boolean> {
+  const current = await deviceFlowItem(portalId).get();
+  if (current?.flowId !== flow.flowId) return true;
+  await deviceFlowItem(portalId).set({
+    ...current,
+    intervalMs: flow.intervalMs,
+    nextPollAt: Date.now() + delayMs,
+  });
+  return false;
+}
+
+async function fail(
+  portalId: string,
+  flow: DeviceFlow,
+  reason: 'denied' | 'expired' | 'error',
+  message: string,
+) {
+  await deviceFlowItem(portalId).remove();
+  await clearPoll(portalId);
+  await signInOutcomeItem(portalId).set({ reason, message });
+  if (flow.tabId !== undefined && reason !== 'denied') await closeDeviceTab(flow.tabId, flow.verificationUri);
+  await notifyUi();
+  return true;
+}
+
+/** Closes the tab we opened, but only while it still shows the AWS device page: the user may have moved on. */
+async function closeDeviceTab(tabId: number, verificationUri: string): Promise<void> {
+  try {
+    const tab = await browser.tabs.get(tabId);
+    if (tab.url && new URL(tab.url).host === new URL(verificationUri).host) await browser.tabs.remove(tabId);
+  } catch {
+    // Already closed.
+  }
+}
+
+async function focusTab(tabId: number): Promise<void> {
+  await browser.tabs.update(tabId, { active: true }).catch(() => undefined);
+}

@@ -1,0 +1,104 @@
+import {
+  CreateTokenCommand,
+  type CreateTokenCommandOutput,
+  RegisterClientCommand,
+  SSOOIDCClient,
+  StartDeviceAuthorizationCommand,
+} from '@aws-sdk/client-sso-oidc';
+
+/**
+ * The three SSO OIDC calls we make, on the real endpoint of the portal's home region. A client object per call:
+ * creating one is cheap, and keeping none means the worker holds no state between events.
+ */
+function client(region: string): SSOOIDCClient {
+  return new SSOOIDCClient({ region });
+}
+
+export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+
+export async function registerClient(region: string) {
+  const output = await client(region).send(
+    new RegisterClientCommand({
+      clientName: 'AWS SSO Switcher',
+      clientType: 'public',
+      // sso:account:access is what makes AWS issue refresh tokens (aws-protocol.md §2.4.3).
+      scopes: ['sso:account:access'],
+      grantTypes: [DEVICE_CODE_GRANT, 'refresh_token'],
+    }),
+  );
+  if (!output.clientId || !output.clientSecret || !output.clientSecretExpiresAt) {
+    throw new Error('RegisterClient returned an incomplete registration');
+  }
+  return {
+    clientId: output.clientId,
+    clientSecret: output.clientSecret,
+    clientSecretExpiresAt: output.clientSecretExpiresAt,
+  };
+}
+
+export interface ClientCredentials {
+  readonly clientId: string;
+  readonly clientSecret: string;
+}
+
+export async function startDeviceAuthorization(
+  region: string,
+  credentials: ClientCredentials,
+  startUrl: string,
+) {
+  const output = await client(region).send(new StartDeviceAuthorizationCommand({ ...credentials, startUrl }));
+  const { deviceCode, userCode, verificationUri, verificationUriComplete, expiresIn } = output;
+  if (!deviceCode || !userCode || !verificationUri || !verificationUriComplete || !expiresIn) {
+    throw new Error('StartDeviceAuthorization returned an incomplete answer');
+  }
+  // RFC 8628: poll every 5 s when the server does not say.
+  return {
+    deviceCode,
+    userCode,
+    verificationUri,
+    verificationUriComplete,
+    expiresIn,
+    interval: output.interval ?? 5,
+  };
+}
+
+export interface TokenSet {
+  readonly accessToken: string;
+  /** Epoch ms. */
+  readonly expiresAt: number;
+  readonly refreshToken?: string;
+}
+
+function toTokenSet(output: CreateTokenCommandOutput, now: number): TokenSet {
+  if (!output.accessToken || !output.expiresIn) throw new Error('CreateToken returned no access token');
+  return {
+    accessToken: output.accessToken,
+    expiresAt: now + output.expiresIn * 1000,
+    ...(output.refreshToken ? { refreshToken: output.refreshToken } : {}),
+  };
+}
+
+export async function createTokenFromDeviceCode(
+  region: string,
+  credentials: ClientCredentials,
+  deviceCode: string,
+): Promise<TokenSet> {
+  const now = Date.now();
+  // One attempt: pending/slow-down answers are the protocol, not failures to retry.
+  const output = await new SSOOIDCClient({ region, maxAttempts: 1 }).send(
+    new CreateTokenCommand({ ...credentials, grantType: DEVICE_CODE_GRANT, deviceCode }),
+  );
+  return toTokenSet(output, now);
+}
+
+export async function createTokenFromRefreshToken(
+  region: string,
+  credentials: ClientCredentials,
+  refreshToken: string,
+): Promise<TokenSet> {
+  const now = Date.now();
+  const output = await client(region).send(
+    new CreateTokenCommand({ ...credentials, grantType: 'refresh_token', refreshToken }),
+  );
+  return toTokenSet(output, now);
+}

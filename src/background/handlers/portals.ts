@@ -1,0 +1,98 @@
+import { findIdentityCenterRegion } from '../../shared/aws/regions';
+import { parseStartUrl } from '../../shared/aws/start-url';
+import type { AddPortalResult, MessagePayload } from '../../shared/messages/contract';
+import type { Portal, PortalView } from '../../shared/portals/portal';
+import { portalsItem } from '../../shared/storage/items';
+import { clearPoll, clearRefresh } from '../alarms/schedule';
+import { ensureRegistration } from '../auth/registration';
+import { signOut } from '../auth/session';
+import { isNetworkError } from '../aws/errors';
+import { portalViews } from '../portals/portal-views';
+import { notifyUi } from '../status/notify-ui';
+import { SECRET_FAMILIES } from '../storage/secrets';
+
+export async function listPortals(): Promise<PortalView[]> {
+  return portalViews();
+}
+
+/**
+ * Validates and saves a portal. Nothing is saved until the start URL parses, the region is one where Identity
+ * Center runs, and that region's OIDC endpoint answers (we register this browser as an OIDC client there, which
+ * the sign-in needs anyway).
+ */
+export async function addPortal(payload: MessagePayload<'addPortal'>): Promise<AddPortalResult> {
+  const parsed = parseStartUrl(payload.startUrl);
+  if (!parsed.ok) return { ok: false, field: 'startUrl', message: parsed.message };
+  const region = parsed.region ?? payload.region?.trim() ?? '';
+  if (!region)
+    return { ok: false, field: 'region', message: 'Choose the region of your IAM Identity Center instance.' };
+  if (!findIdentityCenterRegion(region)) {
+    return {
+      ok: false,
+      field: 'region',
+      message: `${region} is not a region where IAM Identity Center runs.`,
+    };
+  }
+  if (parsed.region && payload.region && payload.region !== parsed.region) {
+    return {
+      ok: false,
+      field: 'region',
+      message: `This start URL belongs to ${parsed.region}, not ${payload.region}.`,
+    };
+  }
+  const portals = await portalsItem.get();
+  if (portals.some((p) => p.startUrl === parsed.startUrl)) {
+    return { ok: false, field: 'startUrl', message: 'This portal is already added.' };
+  }
+  const name = payload.name?.trim();
+  const portal: Portal = {
+    id: crypto.randomUUID(),
+    startUrl: parsed.startUrl,
+    region,
+    ...(name ? { name } : {}),
+  };
+  try {
+    await ensureRegistration(portal);
+  } catch (error) {
+    await forgetSecrets(portal.id);
+    const host = `oidc.${region}`;
+    return {
+      ok: false,
+      field: 'region',
+      message: isNetworkError(error)
+        ? `Could not reach IAM Identity Center in ${region} (${host}…). Check the region and your connection.`
+        : `IAM Identity Center in ${region} refused to register this browser. Check the region and try again.`,
+    };
+  }
+  await portalsItem.set([...(await portalsItem.get()), portal]);
+  await notifyUi();
+  return { ok: true, portal };
+}
+
+export async function renamePortal({ portalId, name }: MessagePayload<'renamePortal'>): Promise<null> {
+  const trimmed = name.trim();
+  const portals = await portalsItem.get();
+  await portalsItem.set(
+    portals.map((p) => {
+      if (p.id !== portalId) return p;
+      const { name: _old, ...rest } = p;
+      return trimmed ? { ...rest, name: trimmed } : rest;
+    }),
+  );
+  await notifyUi();
+  return null;
+}
+
+export async function removePortal({ portalId }: MessagePayload<'removePortal'>): Promise<null> {
+  await signOut(portalId).catch(() => undefined);
+  await forgetSecrets(portalId);
+  await portalsItem.set((await portalsItem.get()).filter((p) => p.id !== portalId));
+  await notifyUi();
+  return null;
+}
+
+async function forgetSecrets(portalId: string): Promise<void> {
+  await Promise.all(SECRET_FAMILIES.map((family) => family(portalId).remove()));
+  await clearPoll(portalId);
+  await clearRefresh(portalId);
+}

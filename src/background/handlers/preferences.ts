@@ -1,0 +1,13 @@
+import type { MessagePayload } from '../../shared/messages/contract';
+import { type Preferences, preferencesItem } from '../../shared/storage/items';
+import { setKeepSignedIn as applyKeepSignedIn } from '../auth/keep-signed-in';
+
+export async function getPreferences(): Promise<Preferences> {
+  return preferencesItem.get();
+}
+
+export async function setKeepSignedIn({
+  keepSignedIn,
+}: MessagePayload<'setKeepSignedIn'>): Promise<Preferences> {
+  return applyKeepSignedIn(keepSignedIn);
+}
