@@ -6,7 +6,7 @@
 import { browser, type Runtime } from '../shared/browser';
 import { onAlarm } from './alarms/on-alarm';
 import { handlers } from './handlers';
-import { resumeAfterStart } from './lifecycle/resume';
+import { resumeAfterWorkerStart } from './lifecycle/resume';
 import { handleMessage } from './messaging/handle-message';
 
 const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('') };
@@ -15,5 +15,9 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   handleMessage(message, sender, self, handlers),
 );
 browser.alarms.onAlarm.addListener((alarm) => onAlarm(alarm));
-browser.runtime.onStartup.addListener(() => resumeAfterStart());
-browser.runtime.onInstalled.addListener(() => resumeAfterStart());
+// onStartup and onInstalled need listeners so the browser wakes the worker for them; the work itself is below.
+browser.runtime.onStartup.addListener(() => undefined);
+browser.runtime.onInstalled.addListener(() => undefined);
+
+// Not a listener: work that follows every worker start, after the listeners above are in place.
+void resumeAfterWorkerStart().catch(() => undefined);

@@ -21,9 +21,11 @@ describe('the built extension in Chromium', () => {
 
   it('renders the popup with no console errors', async () => {
     const popup = await harness.openPopup();
-    await expect.poll(() => popup.getByRole('heading', { name: 'AWS SSO Switcher' }).isVisible()).toBe(true);
-    await popup.getByRole('button', { name: 'Add a portal' }).waitFor();
-    await popup.setViewportSize({ width: 420, height: 260 });
+    await popup.getByRole('heading', { name: 'AWS SSO Switcher' }).waitFor();
+    // First run leads straight into adding a portal, with the start URL field focused.
+    await popup.getByRole('heading', { name: 'Add your AWS access portal' }).waitFor();
+    await expect.poll(() => popup.getByRole('textbox', { name: 'Start URL' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await popup.setViewportSize({ width: 420, height: 460 });
     await harness.screenshot(popup, 'popup-first-run');
     expect(harness.consoleErrors).toEqual([]);
     await popup.close();
@@ -32,7 +34,7 @@ describe('the built extension in Chromium', () => {
   it('opens the options page from the popup', async () => {
     const popup = await harness.openPopup();
     const optionsOpened = harness.context.waitForEvent('page', (page) => page.url().includes('src/options/index.html'));
-    await popup.getByRole('button', { name: 'Add a portal' }).click();
+    await popup.getByRole('button', { name: 'Settings' }).click();
     const options = await optionsOpened;
     await options.getByRole('heading', { name: 'AWS SSO Switcher settings' }).waitFor();
     await harness.screenshot(options, 'options-first-run');

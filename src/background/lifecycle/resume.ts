@@ -1,14 +1,15 @@
 import { portalsItem } from '../../shared/storage/items';
 import { pollUntilDone } from '../auth/device-flow';
-import { updateBadge } from '../status/badge';
 import { deviceFlowItem } from '../storage/secrets';
+import { updateBadge } from '../status/badge';
 
 /**
- * On browser start and on install/update: resume any sign-in that was waiting for approval and show the right
- * badge. (Access tokens were in storage.session and are gone after a browser restart; the refresh token brings
- * a new one on first use.)
+ * Runs every time the worker starts, whatever woke it (a message, an alarm, browser start): resumes any sign-in
+ * that was waiting for approval when the previous worker stopped, and redraws the badge. Cheap when nothing
+ * is pending: a few storage reads. (Access tokens live in storage.session and are gone after a browser
+ * restart; the refresh token brings a new one on first use.)
  */
-export async function resumeAfterStart(): Promise<void> {
+export async function resumeAfterWorkerStart(): Promise<void> {
   const portals = await portalsItem.get();
   await updateBadge();
   await Promise.all(
