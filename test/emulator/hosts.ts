@@ -1,0 +1,82 @@
+/**
+ * Which AWS service a `Host` header names. Real AWS answers each service on its own host; any other name
+ * (127.0.0.1, localhost, a machine name) gets every API path, so clients with an endpoint override work.
+ */
+
+export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn';
+export type Service = 'oidc' | 'portal' | 'device' | 'signin' | 'console' | 'local';
+
+export interface HostInfo {
+  service: Service;
+  partition: Partition;
+  /** Region named by the host (OIDC/portal/device/regional sign-in and console hosts). */
+  region?: string;
+  /** Multi-session console host `{accountId}-{8 chars}.{region}.console…`: its session differentiator. */
+  sessionDifferentiator?: string;
+}
+
+const REGION = '[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}';
+const API = new RegExp(`^(oidc|portal\\.sso|device\\.sso)\\.(${REGION})\\.amazonaws\\.com(\\.cn)?$`);
+const PARTITION_DOMAINS: { partition: Partition; signin: string; console: string }[] = [
+  { partition: 'aws', signin: 'signin.aws.amazon.com', console: 'console.aws.amazon.com' },
+  { partition: 'aws-us-gov', signin: 'signin.amazonaws-us-gov.com', console: 'console.amazonaws-us-gov.com' },
+  { partition: 'aws-cn', signin: 'signin.amazonaws.cn', console: 'console.amazonaws.cn' },
+];
+const MULTI_SESSION = new RegExp(`^(\\d{12}-[a-z0-9]{8})\\.(${REGION})$`);
+const REGION_ONLY = new RegExp(`^(${REGION})$`);
+
+function partitionOfRegion(region: string, china: boolean): Partition {
+  if (china || region.startsWith('cn-')) return 'aws-cn';
+  return region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+}
+
+export function hostWithoutPort(hostHeader: string | undefined): string {
+  const host = (hostHeader ?? '').toLowerCase();
+  if (host.startsWith('[')) return host.slice(0, host.indexOf(']') + 1);
+  return host.replace(/:\d+$/, '');
+}
+
+export function classifyHost(host: string): HostInfo {
+  const api = API.exec(host);
+  if (api) {
+    const service = api[1] === 'oidc' ? 'oidc' : api[1] === 'portal.sso' ? 'portal' : 'device';
+    const region = api[2] as string;
+    return { service, region, partition: partitionOfRegion(region, api[3] !== undefined) };
+  }
+  for (const domains of PARTITION_DOMAINS) {
+    for (const service of ['signin', 'console'] as const) {
+      const apex = domains[service];
+      if (host === apex) return { service, partition: domains.partition };
+      if (!host.endsWith(`.${apex}`)) continue;
+      const sub = host.slice(0, -apex.length - 1);
+      const multi = service === 'console' ? MULTI_SESSION.exec(sub) : null;
+      if (multi) {
+        return { service, partition: domains.partition, region: multi[2], sessionDifferentiator: multi[1] };
+      }
+      const region = REGION_ONLY.exec(sub)?.[1];
+      return region
+        ? { service, partition: domains.partition, region }
+        : { service, partition: domains.partition };
+    }
+  }
+  return { service: 'local', partition: 'aws' };
+}
+
+export function consoleApex(partition: Partition): string {
+  return PARTITION_DOMAINS.find((d) => d.partition === partition)?.console ?? 'console.aws.amazon.com';
+}
+
+export function signinApex(partition: Partition): string {
+  return PARTITION_DOMAINS.find((d) => d.partition === partition)?.signin ?? 'signin.aws.amazon.com';
+}
+
+export function isLoopback(host: string): boolean {
+  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+}
+
+/** Every AWS host pattern the extension reaches, apex and wildcard (a wildcard does not cover the apex). */
+export const MAPPED_HOST_PATTERNS = [
+  '*.amazonaws.com',
+  '*.amazonaws.com.cn',
+  ...PARTITION_DOMAINS.flatMap((d) => [d.signin, `*.${d.signin}`, d.console, `*.${d.console}`]),
+];

@@ -1,0 +1,100 @@
+import { ListAccountsCommand } from '@aws-sdk/client-sso';
+import { RegisterClientCommand } from '@aws-sdk/client-sso-oidc';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Emulator, startEmulator } from './index.ts';
+import { raw, rejection, type SdkClients, sdkClients, signIn } from './support.ts';
+
+let emulator: Emulator;
+let once: SdkClients;
+let retrying: SdkClients;
+let accessToken: string;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  once = sdkClients(emulator, { maxAttempts: 1 });
+  retrying = sdkClients(emulator);
+  ({ accessToken } = await signIn(emulator, once.oidc));
+});
+beforeEach(() => {
+  emulator.configure({ throttle: null, faults: [], latencyMs: 0 });
+  emulator.resetLog();
+});
+afterAll(async () => {
+  once.close();
+  retrying.close();
+  await emulator.close();
+});
+
+const statuses = () => emulator.requests().map((r) => r.status);
+
+describe('throttling', () => {
+  it('answers 429 TooManyRequestsException with Retry-After once the bucket is empty', async () => {
+    emulator.configure({ throttle: { ratePerSecond: 1, burst: 2 } });
+    await once.sso.send(new ListAccountsCommand({ accessToken }));
+    await once.sso.send(new ListAccountsCommand({ accessToken }));
+    const error = await rejection(once.sso.send(new ListAccountsCommand({ accessToken })));
+    expect(error.name).toBe('TooManyRequestsException');
+    expect((error.$metadata as { httpStatusCode: number }).httpStatusCode).toBe(429);
+    const response = await raw(emulator, `${emulator.baseUrl}/assignment/accounts`, {
+      headers: { 'x-amz-sso_bearer_token': accessToken },
+    });
+    expect(response.status).toBe(429);
+    expect(response.headers['retry-after']).toMatch(/^[1-9]\d*$/);
+    expect(response.headers['x-amzn-errortype']).toBe('TooManyRequestsException');
+    // OIDC is not throttled.
+    await once.oidc.send(new RegisterClientCommand({ clientName: 'x', clientType: 'public' }));
+  });
+
+  it('lets the SDK with default retries succeed after waiting Retry-After', async () => {
+    emulator.configure({ throttle: { ratePerSecond: 5, burst: 1 } });
+    await retrying.sso.send(new ListAccountsCommand({ accessToken }));
+    const result = await retrying.sso.send(new ListAccountsCommand({ accessToken }));
+    expect(result.$metadata.attempts).toBe(2);
+    expect(statuses()).toEqual([200, 429, 200]);
+  });
+});
+
+describe('injected faults', () => {
+  it('500s on a path are retried by the SDK', async () => {
+    emulator.configure({ faults: [{ path: '/assignment/accounts', kind: 'internal-error', count: 2 }] });
+    const result = await retrying.sso.send(new ListAccountsCommand({ accessToken }));
+    expect(result.$metadata.attempts).toBe(3);
+    expect(emulator.requests().map((r) => [r.status, r.errorType])).toEqual([
+      [500, 'InternalServerException'],
+      [500, 'InternalServerException'],
+      [200, undefined],
+    ]);
+  });
+
+  it('surface as InternalServerException when retries run out, on OIDC with its error shape', async () => {
+    emulator.configure({ faults: [{ path: '/client/register', kind: 'internal-error' }] });
+    const error = await rejection(
+      once.oidc.send(new RegisterClientCommand({ clientName: 'x', clientType: 'public' })),
+    );
+    expect(error.name).toBe('InternalServerException');
+    expect(error.error).toBe('server_error');
+    expect((error.$metadata as { httpStatusCode: number }).httpStatusCode).toBe(500);
+  });
+
+  it('dropped connections are retried by the SDK', async () => {
+    emulator.configure({ faults: [{ path: '*', method: 'GET', kind: 'drop-connection', count: 1 }] });
+    const result = await retrying.sso.send(new ListAccountsCommand({ accessToken }));
+    expect(result.$metadata.attempts).toBe(2);
+    expect(emulator.requests()[0]).toMatchObject({ status: 0, errorType: 'ConnectionDropped' });
+  });
+
+  it('a zero rate never fires', async () => {
+    emulator.configure({ faults: [{ path: '*', kind: 'internal-error', rate: 0 }] });
+    await once.sso.send(new ListAccountsCommand({ accessToken }));
+    expect(statuses()).toEqual([200]);
+  });
+});
+
+describe('latency', () => {
+  it('delays every API response', async () => {
+    emulator.configure({ latencyMs: 120 });
+    const started = performance.now();
+    await once.sso.send(new ListAccountsCommand({ accessToken }));
+    expect(performance.now() - started).toBeGreaterThanOrEqual(115);
+  });
+});

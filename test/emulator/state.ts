@@ -1,0 +1,211 @@
+import { Faults } from './faults.ts';
+import type { Partition } from './hosts.ts';
+import { TokenBucket } from './throttle.ts';
+import type {
+  ConfigurePatch,
+  ConsoleSessionInfo,
+  EmulatorOptions,
+  Lifetimes,
+  LoggedRequest,
+  Organization,
+} from './types.ts';
+
+/**
+ * Everything the emulator remembers, in one place so the control API and the in-process object see the same
+ * thing. Times are epoch milliseconds on the emulator's clock (`now()`), which tests can move forward.
+ */
+
+export interface ClientRegistration {
+  clientId: string;
+  clientSecret: string;
+  clientName: string;
+  scopes: string[];
+  /** OIDC region the client registered in: registrations are regional. */
+  region: string;
+  issuedAt: number;
+  expiresAt: number;
+}
+
+export interface DeviceAuthorization {
+  deviceCode: string;
+  userCode: string;
+  clientId: string;
+  expiresAt: number;
+  /** Seconds; grows by 5 after each slow_down (RFC 8628 §3.5). */
+  interval: number;
+  lastPolledAt?: number;
+  status: 'pending' | 'approved' | 'denied' | 'redeemed';
+}
+
+/** One sign-in of the user: every token minted from one device approval shares it. */
+export interface PortalSession {
+  id: string;
+  region: string;
+  expiresAt: number;
+  /** `end-sessions` or the lifetime elapsing: refresh tokens die, access tokens live on until they expire. */
+  ended: boolean;
+  /** `POST /logout`: access tokens die too. */
+  loggedOut: boolean;
+}
+
+export interface AccessToken {
+  token: string;
+  sessionId: string;
+  expiresAt: number;
+}
+
+export interface RefreshToken {
+  token: string;
+  sessionId: string;
+  clientId: string;
+  used: boolean;
+}
+
+export interface RoleCredential {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  expiration: number;
+  accountId: string;
+  roleName: string;
+}
+
+export interface SigninToken {
+  token: string;
+  credential: RoleCredential;
+  createdAt: number;
+  sessionDurationSeconds: number;
+}
+
+/** Hand-off from `/federation?Action=login` on the sign-in host to the console host that sets the cookies. */
+export interface LoginGrant {
+  id: string;
+  credential: RoleCredential;
+  issuer: string;
+  destination: URL;
+  consoleHost: string;
+  partition: Partition;
+  region: string;
+  sessionDifferentiator?: string;
+  sessionDurationSeconds: number;
+  expiresAt: number;
+  used: boolean;
+}
+
+export interface ConsoleSession extends ConsoleSessionInfo {
+  id: string;
+  partition: Partition;
+  region: string;
+  sessionDifferentiator?: string;
+  issuer: string;
+  expiresAt: number;
+  ended: boolean;
+}
+
+export const USER_NAME = 'jane.doe';
+export const LEGACY_ACCESS_TOKEN_SECONDS = 8 * 3600;
+
+const DEFAULT_LIFETIMES: Required<Lifetimes> = {
+  accessTokenSeconds: 3600,
+  deviceCodeSeconds: 600,
+  registrationSeconds: 90 * 86400,
+  portalSessionSeconds: 8 * 3600,
+  roleCredentialSeconds: 3600,
+  pollIntervalSeconds: 1,
+};
+
+export class EmulatorState {
+  readonly clients = new Map<string, ClientRegistration>();
+  readonly deviceAuthorizations = new Map<string, DeviceAuthorization>();
+  readonly sessions = new Map<string, PortalSession>();
+  readonly accessTokens = new Map<string, AccessToken>();
+  readonly refreshTokens = new Map<string, RefreshToken>();
+  /** By access key id (`sessionId` in the sign-in `Session` JSON). */
+  readonly roleCredentials = new Map<string, RoleCredential>();
+  readonly signinTokens = new Map<string, SigninToken>();
+  readonly loginGrants = new Map<string, LoginGrant>();
+  readonly consoleSessions = new Map<string, ConsoleSession>();
+  readonly log: LoggedRequest[] = [];
+  readonly faults = new Faults();
+  lifetimes: Required<Lifetimes>;
+  latencyMs: number;
+  throttle: TokenBucket | null = null;
+  multiSession: boolean;
+  autoApprove: boolean;
+  private clockOffsetMs = 0;
+
+  constructor(
+    readonly options: { region: string; startUrl: string; organization: Organization },
+    initial: EmulatorOptions,
+  ) {
+    this.lifetimes = { ...DEFAULT_LIFETIMES, ...initial.lifetimes };
+    this.latencyMs = initial.latencyMs ?? 0;
+    this.multiSession = initial.multiSession ?? false;
+    this.autoApprove = initial.autoApprove ?? false;
+    this.configure({ throttle: initial.throttle ?? null });
+  }
+
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
+
+  advanceClock(seconds: number): void {
+    this.clockOffsetMs += seconds * 1000;
+  }
+
+  configure(patch: ConfigurePatch): void {
+    if (patch.latencyMs !== undefined) this.latencyMs = patch.latencyMs;
+    if (patch.lifetimes) this.lifetimes = { ...this.lifetimes, ...patch.lifetimes };
+    if (patch.multiSession !== undefined) this.multiSession = patch.multiSession;
+    if (patch.autoApprove !== undefined) this.autoApprove = patch.autoApprove;
+    if (patch.faults) this.faults.set(patch.faults);
+    if (patch.throttle !== undefined) {
+      this.throttle = patch.throttle
+        ? new TokenBucket(patch.throttle.ratePerSecond, patch.throttle.burst)
+        : null;
+    }
+  }
+
+  /** A pending, unexpired device authorization by user code (case- and dash-insensitive, as people type). */
+  findUserCode(userCode: string): DeviceAuthorization | undefined {
+    const wanted = userCode.toUpperCase().replace(/[^A-Z]/g, '');
+    for (const auth of this.deviceAuthorizations.values()) {
+      if (auth.userCode.replace('-', '') === wanted) return auth;
+    }
+    return undefined;
+  }
+
+  decide(userCode: string, decision: 'approved' | 'denied'): void {
+    const auth = this.findUserCode(userCode);
+    if (!auth) throw new Error(`Unknown user code ${userCode}`);
+    if (auth.expiresAt <= this.now()) throw new Error(`User code ${userCode} has expired`);
+    if (auth.status !== 'pending') throw new Error(`User code ${userCode} is already ${auth.status}`);
+    auth.status = decision;
+  }
+
+  pendingUserCodes(): string[] {
+    const now = this.now();
+    return [...this.deviceAuthorizations.values()]
+      .filter((a) => a.status === 'pending' && a.expiresAt > now)
+      .map((a) => a.userCode);
+  }
+
+  expireAccessTokens(): void {
+    const past = this.now() - 1;
+    for (const token of this.accessTokens.values()) token.expiresAt = Math.min(token.expiresAt, past);
+  }
+
+  endSessions(): void {
+    for (const session of this.sessions.values()) session.ended = true;
+  }
+
+  expireRegistrations(): void {
+    const past = Math.floor(this.now() / 1000) - 1;
+    for (const client of this.clients.values()) client.expiresAt = Math.min(client.expiresAt, past);
+  }
+
+  liveConsoleSessions(): ConsoleSession[] {
+    const now = this.now();
+    return [...this.consoleSessions.values()].filter((s) => !s.ended && s.expiresAt > now);
+  }
+}

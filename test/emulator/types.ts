@@ -1,0 +1,120 @@
+/**
+ * Public types of the local AWS emulator. Other engineers (e2e harness, `npm start`, benchmarks) code against
+ * these names, so they change only with the code that uses them.
+ */
+
+export interface Lifetimes {
+  /** Access token from a refreshable (scoped) registration; legacy unscoped tokens always live 8 h. */
+  accessTokenSeconds?: number;
+  /** Device code `expiresIn`. */
+  deviceCodeSeconds?: number;
+  /** Client registration (`clientSecretExpiresAt`). */
+  registrationSeconds?: number;
+  /** Portal session: refresh tokens stop working when it ends. */
+  portalSessionSeconds?: number;
+  /** `GetRoleCredentials` credentials (the permission set's session duration). */
+  roleCredentialSeconds?: number;
+  /** Device-code polling `interval`; polling faster answers `slow_down`. */
+  pollIntervalSeconds?: number;
+}
+
+export type OrganizationOptions = { seed?: number; accounts?: number; hostileNames?: boolean } | 'demo';
+
+export interface EmulatorOptions {
+  /** 0 (default) = ephemeral. */
+  port?: number;
+  /** Default '127.0.0.1'. */
+  host?: string;
+  /** Identity Center home region, default 'us-east-1'. */
+  region?: string;
+  /** Default 'https://d-9067c0ffee.awsapps.com/start'. */
+  startUrl?: string;
+  /** Default { seed: 1, accounts: 12 }. */
+  organization?: OrganizationOptions;
+  latencyMs?: number;
+  throttle?: { ratePerSecond: number; burst: number } | null;
+  lifetimes?: Lifetimes;
+  multiSession?: boolean;
+  /** Approve device codes as soon as they are issued (handy for demos/benchmarks). */
+  autoApprove?: boolean;
+}
+
+/** Makes chosen requests fail, to prove clients retry or surface errors well. */
+export interface FaultRule {
+  /** Path prefix the rule applies to, e.g. '/assignment/roles'; '*' for every API path. */
+  path: string;
+  /** Only this HTTP method (any when absent). */
+  method?: string;
+  /** `internal-error`: 500 InternalServerException; `drop-connection`: the socket is destroyed unanswered. */
+  kind: 'internal-error' | 'drop-connection';
+  /** Fail at most this many matching requests (unlimited when absent). */
+  count?: number;
+  /** Fraction (0-1) of matching requests that fail; default 1. */
+  rate?: number;
+}
+
+export interface LoggedRequest {
+  /** ISO time the response was sent (wall clock, not the emulator's offset clock). */
+  time: string;
+  method: string;
+  /** Host header without the port. */
+  host: string;
+  path: string;
+  /** Query parameters; secret ones (Session, SigninToken, grant) are redacted. */
+  query: Record<string, string>;
+  /** HTTP status; 0 when the connection was dropped on purpose. */
+  status: number;
+  /** The `x-amzn-ErrorType` name (without namespace) for errors. */
+  errorType?: string;
+}
+
+export interface OrganizationAccount {
+  accountId: string;
+  accountName: string;
+  emailAddress: string;
+  /** Permission set names, e.g. 'AdministratorAccess'. */
+  roles: string[];
+}
+
+export interface Organization {
+  accounts: OrganizationAccount[];
+}
+
+export interface ConsoleSessionInfo {
+  accountId: string;
+  /** Permission set name, as in `roles` above. */
+  roleName: string;
+  /** Console host the session lives on (the multi-session host when that mode is on). */
+  host: string;
+}
+
+export type ConfigurePatch = Partial<
+  Pick<EmulatorOptions, 'latencyMs' | 'throttle' | 'lifetimes' | 'multiSession' | 'autoApprove'>
+> & { faults?: FaultRule[] };
+
+export interface Emulator {
+  readonly port: number;
+  /** `https://127.0.0.1:${port}` */
+  readonly baseUrl: string;
+  readonly certificatePem: string;
+  /** base64 SHA-256 of the DER SubjectPublicKeyInfo, for Chromium's --ignore-certificate-errors-spki-list. */
+  readonly spkiSha256: string;
+  readonly startUrl: string;
+  readonly region: string;
+  readonly organization: Organization;
+  /** Throws if the code is unknown, expired or already decided. */
+  approve(userCode: string): void;
+  deny(userCode: string): void;
+  pendingUserCodes(): string[];
+  expireAccessTokens(): void;
+  /** The portal session is over: refresh tokens die (access tokens live until they expire). */
+  endSessions(): void;
+  expireRegistrations(): void;
+  /** Moves the emulator's clock forward, so tests need not sleep for expiries (addition to the brief). */
+  advanceClock(seconds: number): void;
+  requests(): LoggedRequest[];
+  resetLog(): void;
+  configure(patch: ConfigurePatch): void;
+  consoleSessions(): ConsoleSessionInfo[];
+  close(): Promise<void>;
+}
