@@ -35,6 +35,8 @@ export default defineConfig({
           include: ['test/e2e/**/*.e2e.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+          // Events in a browser take longer than a unit test's default second.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
           hookTimeout: 60_000,
           // Each file launches its own Chromium; two at a time suit a 2-core machine.
           maxWorkers: 2,

@@ -17,7 +17,11 @@ function workerFiles(dist: string): string[] {
     const source = read(dist, file);
     for (const match of source.matchAll(/(?:import|from)\s*["']\.{0,2}\/?([^"']+\.js)["']/g)) {
       const target = match[1] ?? '';
-      visit(target.startsWith('assets/') ? target : join(file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '', target));
+      visit(
+        target.startsWith('assets/')
+          ? target
+          : join(file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '', target),
+      );
     }
   };
   visit(entry);

@@ -24,7 +24,11 @@ describe('the built extension in Chromium', () => {
     await popup.getByRole('heading', { name: 'AWS SSO Switcher' }).waitFor();
     // First run leads straight into adding a portal, with the start URL field focused.
     await popup.getByRole('heading', { name: 'Add your AWS access portal' }).waitFor();
-    await expect.poll(() => popup.getByRole('textbox', { name: 'Start URL' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect
+      .poll(() =>
+        popup.getByRole('textbox', { name: 'Start URL' }).evaluate((el) => el === document.activeElement),
+      )
+      .toBe(true);
     await popup.setViewportSize({ width: 420, height: 460 });
     await harness.screenshot(popup, 'popup-first-run');
     expect(harness.consoleErrors).toEqual([]);
@@ -33,7 +37,9 @@ describe('the built extension in Chromium', () => {
 
   it('opens the options page from the popup', async () => {
     const popup = await harness.openPopup();
-    const optionsOpened = harness.context.waitForEvent('page', (page) => page.url().includes('src/options/index.html'));
+    const optionsOpened = harness.context.waitForEvent('page', (page) =>
+      page.url().includes('src/options/index.html'),
+    );
     await popup.getByRole('button', { name: 'Settings' }).click();
     const options = await optionsOpened;
     await options.getByRole('heading', { name: 'AWS SSO Switcher settings' }).waitFor();
@@ -45,7 +51,9 @@ describe('the built extension in Chromium', () => {
   it('runs its content script on an AWS console page (served by the emulator through host mapping)', async () => {
     const page = await harness.context.newPage();
     await page.goto('https://us-east-1.console.aws.amazon.com/console/home?region=us-east-1');
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.awsSsoSwitcher)).toBe('ready');
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.dataset.awsSsoSwitcher))
+      .toBe('ready');
     await page.close();
   });
 
@@ -62,7 +70,10 @@ describe('the built extension in Chromium', () => {
         stillHealthy: await send({ type: 'getStatus', payload: {} }),
       };
     });
-    expect(replies.unknownType).toEqual({ ok: false, error: { code: 'bad-request', message: 'Unknown message type.' } });
+    expect(replies.unknownType).toEqual({
+      ok: false,
+      error: { code: 'bad-request', message: 'Unknown message type.' },
+    });
     expect(replies.notAnObject).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     expect(replies.extraField).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     expect(replies.missingPayload).toMatchObject({ ok: false, error: { code: 'bad-request' } });
@@ -74,7 +85,9 @@ describe('the built extension in Chromium', () => {
   it('refuses extension-only messages from a content script', async () => {
     const page = await harness.context.newPage();
     await page.goto('https://console.aws.amazon.com/console/home');
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.awsSsoSwitcher)).toBe('ready');
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.dataset.awsSsoSwitcher))
+      .toBe('ready');
     // Evaluate inside the content script's isolated world, where chrome.runtime is available.
     const cdp = await harness.context.newCDPSession(page);
     const reply = await sendFromContentScript(cdp, harness.extensionId, { type: 'getStatus', payload: {} });
@@ -87,7 +100,11 @@ describe('the built extension in Chromium', () => {
 import type { CDPSession } from 'playwright-core';
 
 /** Runs chrome.runtime.sendMessage in the content script's isolated world of the page, via CDP. */
-async function sendFromContentScript(cdp: CDPSession, extensionId: string, message: unknown): Promise<unknown> {
+async function sendFromContentScript(
+  cdp: CDPSession,
+  extensionId: string,
+  message: unknown,
+): Promise<unknown> {
   const contexts: { id: number; origin: string; name: string; auxData?: { type?: string } }[] = [];
   cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context));
   await cdp.send('Runtime.enable');

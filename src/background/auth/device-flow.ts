@@ -7,7 +7,7 @@ import { UserFacingError } from '../messaging/user-facing-error';
 import { findPortal } from '../portals/find-portal';
 import { notifyUi } from '../status/notify-ui';
 import { type DeviceFlow, deviceFlowItem, signInOutcomeItem } from '../storage/secrets';
-import { afterPollError } from './poll-transition';
+import { afterPollError, type FailReason, isExpired, MESSAGES } from './poll-transition';
 import { ensureRegistration, forgetRegistration } from './registration';
 import { storeNewSession } from './session';
 
@@ -96,8 +96,7 @@ export async function pollUntilDone(portalId: string): Promise<void> {
 
 /** One CreateToken call. Returns true when the flow is over, one way or another. */
 async function pollOnce(portalId: string, flow: DeviceFlow): Promise<boolean> {
-  if (Date.now() >= flow.expiresAt)
-    return fail(portalId, flow, 'expired', 'The sign-in code expired before it was approved.');
+  if (isExpired(flow, Date.now())) return fail(portalId, flow, 'expired', MESSAGES.expired);
   const portal = await findPortal(portalId).catch(() => null);
   if (!portal) return fail(portalId, flow, 'error', 'The portal was removed.');
   // Still the same flow? (It may have been cancelled or restarted while we waited.)
@@ -126,8 +125,18 @@ async function handlePollError(portalId: string, flow: DeviceFlow, error: unknow
   await deviceFlowItem(portalId).remove();
   await forgetRegistration(portalId);
   if (flow.tabId !== undefined) await closeDeviceTab(flow.tabId, flow.verificationUri);
-  await startSignIn(portalId, { reRegistered: true });
-  return true;
+  try {
+    await startSignIn(portalId, { reRegistered: true });
+  } catch (restartError) {
+    return fail(
+      portalId,
+      flow,
+      'error',
+      restartError instanceof UserFacingError ? restartError.message : MESSAGES.invalidGrant,
+    );
+  }
+  // Keep looping: this loop holds the poll lock, so it must poll the new flow itself.
+  return false;
 }
 
 async function reschedule(portalId: string, flow: DeviceFlow, delayMs: number): Promise<boolean> {
@@ -141,12 +150,7 @@ async function reschedule(portalId: string, flow: DeviceFlow, delayMs: number): 
   return false;
 }
 
-async function fail(
-  portalId: string,
-  flow: DeviceFlow,
-  reason: 'denied' | 'expired' | 'error',
-  message: string,
-) {
+async function fail(portalId: string, flow: DeviceFlow, reason: FailReason, message: string) {
   await deviceFlowItem(portalId).remove();
   await clearPoll(portalId);
   await signInOutcomeItem(portalId).set({ reason, message });

@@ -1,7 +1,7 @@
 import { portalsItem } from '../../shared/storage/items';
 import { pollUntilDone } from '../auth/device-flow';
-import { deviceFlowItem } from '../storage/secrets';
 import { updateBadge } from '../status/badge';
+import { deviceFlowItem } from '../storage/secrets';
 
 /**
  * Runs every time the worker starts, whatever woke it (a message, an alarm, browser start): resumes any sign-in

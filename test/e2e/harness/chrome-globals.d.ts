@@ -1,5 +1,9 @@
 /** The bits of the `chrome` global that tests call inside extension pages (page.evaluate runs there). */
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown>; id: string };
-  storage: Record<'local' | 'session' | 'sync', { get(keys?: string | string[] | null): Promise<Record<string, unknown>> }>;
+  storage: Record<
+    'local' | 'session' | 'sync',
+    { get(keys?: string | string[] | null): Promise<Record<string, unknown>> }
+  >;
+  alarms: { create(name: string, info: { when?: number; periodInMinutes?: number }): Promise<void> };
 };

@@ -2,7 +2,12 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import { chromiumHostFlags, type Emulator, type EmulatorOptions, startEmulator } from '../../emulator/index.ts';
+import {
+  chromiumHostFlags,
+  type Emulator,
+  type EmulatorOptions,
+  startEmulator,
+} from '../../emulator/index.ts';
 import { findChromium, QUIET_CHROMIUM_FLAGS } from './chromium.ts';
 
 export interface LaunchOptions {

@@ -1,0 +1,22 @@
+import { request } from 'node:https';
+import type { Emulator } from '../../emulator/index.ts';
+
+/** A plain HTTPS GET to the emulator from the test process, trusting its self-signed certificate. */
+export function emulatorGet(
+  emulator: Emulator,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${emulator.baseUrl}${path}`, { ca: emulator.certificatePem, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}

@@ -1,0 +1,126 @@
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { emulatorGet } from './harness/emulator-request.ts';
+import { type ExtensionHarness, launchExtension } from './harness/launch.ts';
+import { addPortalAndStartSignIn, portalSection, shownUserCode } from './pages/portal-flow.ts';
+
+const DEMO = 'Demo';
+let harness: ExtensionHarness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+/** A browser with the demo portal added and signed in. */
+async function signedIn(): Promise<{ h: ExtensionHarness; popup: Page; portalId: string }> {
+  const h = await launchExtension();
+  harness = h;
+  const popup = await h.openPopup();
+  await addPortalAndStartSignIn(h, popup, {
+    startUrl: h.emulator.startUrl,
+    region: h.emulator.region,
+    name: DEMO,
+  });
+  h.emulator.approve(await shownUserCode(popup, DEMO));
+  await portalSection(popup, DEMO).getByText('Signed in').waitFor();
+  const { portals } = (await popup.evaluate(() => chrome.storage.local.get('portals'))) as {
+    portals: { id: string }[];
+  };
+  const portalId = portals[0]?.id ?? '';
+  return { h, popup, portalId };
+}
+
+/** Fires the refresh alarm now, as the browser would shortly before the access token expires. */
+async function fireRefreshAlarm(h: ExtensionHarness, portalId: string): Promise<void> {
+  const worker = await h.worker();
+  await worker.evaluate((name) => chrome.alarms.create(name, { when: Date.now() }), `refresh:${portalId}`);
+}
+
+const grants = (h: ExtensionHarness) =>
+  h.emulator.requests().filter((r) => r.path === '/token' && r.status === 200);
+
+describe('session lifetime', () => {
+  it('refreshes the access token before it expires, storing each rotated refresh token', async () => {
+    const { h, popup, portalId } = await signedIn();
+    for (const round of [1, 2]) {
+      h.emulator.expireAccessTokens();
+      await fireRefreshAlarm(h, portalId);
+      // The emulator refuses a refresh token that was already used: the second round passes only if the
+      // rotated one from the first was stored.
+      await expect.poll(() => grants(h).length).toBe(1 + round);
+    }
+    await portalSection(popup, DEMO).getByText('Signed in').waitFor();
+  });
+
+  it('keeps the refresh token sealed in storage.local and the access token only in storage.session', async () => {
+    const { h } = await signedIn();
+    const worker = await h.worker();
+    const { local, session } = await worker.evaluate(async () => ({
+      local: await chrome.storage.local.get(null),
+      session: await chrome.storage.session.get(null),
+    }));
+    const localText = JSON.stringify(local);
+    expect(Object.keys(local).some((k) => k.startsWith('auth.refresh:'))).toBe(true);
+    expect(Object.keys(local).some((k) => k.startsWith('auth.token:'))).toBe(false);
+    expect(Object.keys(session).some((k) => k.startsWith('auth.token:'))).toBe(true);
+    // Sealed: the emulator's refresh tokens start with "rt-"; nothing readable is stored.
+    expect(localText).not.toMatch(/"rt-|refreshToken|clientSecret":"[^{]/);
+  });
+
+  it('shows the portal signed out, with one-click sign-in, when the portal session ends', async () => {
+    const { h, popup, portalId } = await signedIn();
+    h.emulator.endSessions();
+    h.emulator.expireAccessTokens();
+    await fireRefreshAlarm(h, portalId);
+    const section = portalSection(popup, DEMO);
+    await section.getByText('Your session ended. Sign in again.').waitFor();
+    await harness?.screenshot(popup, 'popup-session-ended');
+    const device = h.context.waitForEvent('page', (p) => p.url().includes('device.sso.'));
+    await section.getByRole('button', { name: 'Sign in' }).click();
+    await device;
+  });
+
+  it('registers again when AWS no longer knows the registration', async () => {
+    const { h, popup } = await signedIn();
+    await portalSection(popup, DEMO).getByRole('button', { name: 'Sign out' }).click();
+    await portalSection(popup, DEMO).getByRole('button', { name: 'Sign in' }).waitFor();
+    h.emulator.expireRegistrations();
+    const registrationsBefore = h.emulator.requests().filter((r) => r.path === '/client/register').length;
+    await portalSection(popup, DEMO).getByRole('button', { name: 'Sign in' }).click();
+    // Like AWS, the emulator accepts the stale registration at StartDeviceAuthorization and refuses it at
+    // CreateToken; the extension registers again and restarts the sign-in with a new code, once.
+    const registrations = () => h.emulator.requests().filter((r) => r.path === '/client/register').length;
+    await expect.poll(registrations).toBe(registrationsBefore + 1);
+    await expect
+      .poll(async () => h.emulator.pendingUserCodes().includes(await shownUserCode(popup, DEMO)))
+      .toBe(true);
+    h.emulator.approve(await shownUserCode(popup, DEMO));
+    await portalSection(popup, DEMO).getByText('Signed in').waitFor();
+    expect(registrations()).toBe(registrationsBefore + 1);
+  });
+
+  it('signs out at AWS and forgets every token; the old token is refused afterwards', async () => {
+    const { h, popup } = await signedIn();
+    const worker = await h.worker();
+    const tokenBefore = await worker.evaluate(async () => {
+      const all = await chrome.storage.session.get(null);
+      const entry = Object.entries(all).find(([k]) => k.startsWith('auth.token:'));
+      return (entry?.[1] as { accessToken: string } | undefined)?.accessToken ?? '';
+    });
+    await portalSection(popup, DEMO).getByRole('button', { name: 'Sign out' }).click();
+    await portalSection(popup, DEMO).getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(h.emulator.requests().some((r) => r.path === '/logout' && r.status === 200)).toBe(true);
+    const left = await worker.evaluate(async () => ({
+      local: Object.keys(await chrome.storage.local.get(null)),
+      session: Object.keys(await chrome.storage.session.get(null)),
+    }));
+    expect([...left.local, ...left.session].filter((k) => /^auth\.(token|refresh|flow):/.test(k))).toEqual(
+      [],
+    );
+    expect(tokenBefore).not.toBe('');
+    const refused = await emulatorGet(h.emulator, '/assignment/accounts', {
+      'x-amz-sso_bearer_token': tokenBefore,
+    });
+    expect(refused.status).toBe(401);
+  });
+});
