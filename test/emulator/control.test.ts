@@ -38,7 +38,9 @@ describe('control API over HTTP', () => {
     expect((await control('approve', { userCode: device.userCode })).status).toBe(200);
     await expect(poll()).resolves.toHaveProperty('accessToken');
     const unknown = await control('approve', { userCode: 'NOPE-NOPE' });
-    expect(unknown.status).toBe(404);
+    expect(unknown.status).toBe(400);
+    expect(JSON.parse(unknown.body).message).toMatch(/Unknown user code/);
+    expect((await control('config', { throttle: { ratePerSecond: 0, burst: 1 } })).status).toBe(400);
     expect(() => emulator.approve('NOPE-NOPE')).toThrow(/Unknown user code/);
     const log = JSON.parse((await control('requests')).body) as { path: string }[];
     expect(log.map((r) => r.path)).toEqual(['/client/register', '/device_authorization', '/token']);

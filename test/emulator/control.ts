@@ -66,7 +66,7 @@ export async function handleControl(ctx: Ctx): Promise<boolean> {
   try {
     sendJson(ctx, 200, operation(ctx.state, body) ?? { ok: true });
   } catch (error) {
-    jsonError(ctx, 404, 'ResourceNotFoundException', { message: (error as Error).message });
+    jsonError(ctx, 400, 'InvalidRequestException', { message: (error as Error).message });
   }
   return true;
 }

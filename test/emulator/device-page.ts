@@ -24,16 +24,14 @@ export async function handleDevicePage(ctx: Ctx): Promise<boolean> {
   const auth = ctx.state.findUserCode(code);
   const client = auth && ctx.state.clients.get(auth.clientId);
   if (!auth || !client || auth.expiresAt <= ctx.state.now()) {
-    sendHtml(ctx, ctx.method === 'POST' ? 400 : 200, enterCodePage(ctx.path, code));
+    if (ctx.method === 'POST') sendHtml(ctx, 400, enterCodePage(ctx.path, code), 'InvalidRequestException');
+    else sendHtml(ctx, 200, enterCodePage(ctx.path, code));
     return true;
   }
   if (client.expiresAt * 1000 <= ctx.state.now()) {
     // What AWS shows for a device code started with an expired registration (protocol doc §2.2).
-    sendHtml(
-      ctx,
-      400,
-      messagePage('Invalid client', ['Invalid client. The application must register again.']),
-    );
+    const text = ['Invalid client. The application must register again.'];
+    sendHtml(ctx, 400, messagePage('Invalid client', text), 'InvalidClientException');
     return true;
   }
   const action = ctx.method === 'POST' ? form.get('action') : null;

@@ -154,6 +154,18 @@ export class EmulatorState {
   }
 
   configure(patch: ConfigurePatch): void {
+    const { throttle, latencyMs, faults } = patch;
+    if (throttle && !(throttle.ratePerSecond > 0 && throttle.burst >= 1)) {
+      throw new Error('throttle needs ratePerSecond > 0 and burst >= 1');
+    }
+    if (latencyMs !== undefined && !(latencyMs >= 0)) throw new Error('latencyMs must be >= 0');
+    if (
+      faults?.some(
+        (f) => typeof f.path !== 'string' || !['internal-error', 'drop-connection'].includes(f.kind),
+      )
+    ) {
+      throw new Error("each fault needs a path and a kind of 'internal-error' or 'drop-connection'");
+    }
     if (patch.latencyMs !== undefined) this.latencyMs = patch.latencyMs;
     if (patch.lifetimes) this.lifetimes = { ...this.lifetimes, ...patch.lifetimes };
     if (patch.multiSession !== undefined) this.multiSession = patch.multiSession;
