@@ -29,7 +29,6 @@ describe('the built extension in Chromium', () => {
         popup.getByRole('textbox', { name: 'Start URL' }).evaluate((el) => el === document.activeElement),
       )
       .toBe(true);
-    await popup.setViewportSize({ width: 420, height: 460 });
     await harness.screenshot(popup, 'popup-first-run');
     expect(harness.consoleErrors).toEqual([]);
     await popup.close();

@@ -17,6 +17,12 @@ async function start(options: Parameters<typeof launchExtension>[0] = {}) {
   return { harness, popup, startUrl, region };
 }
 
+/** The toolbar badge's text, as the user sees it. */
+async function badgeText(h: ExtensionHarness): Promise<string> {
+  const worker = await h.worker();
+  return worker.evaluate(() => chrome.action.getBadgeText({}));
+}
+
 /** Every token grant the emulator answered, by grant type and outcome. */
 function tokenCalls(h: ExtensionHarness) {
   return h.emulator
@@ -31,12 +37,14 @@ describe('sign-in with the device authorization flow', () => {
     const device = await addPortalAndStartSignIn(harness, popup, { startUrl, region, name: DEMO });
     const code = await shownUserCode(popup, DEMO);
     expect(code).toMatch(/^[A-Z]{4}-[A-Z]{4}$/);
+    await expect.poll(() => badgeText(harness)).toBe('…');
     await harness.screenshot(popup, 'popup-signing-in');
     await expect.poll(() => device.getByText(code).count()).toBeGreaterThan(0);
     await device.getByRole('button', { name: 'Approve' }).click();
     await portalSection(popup, DEMO).getByText('Signed in').waitFor();
     await expect.poll(() => device.isClosed()).toBe(true);
     await harness.screenshot(popup, 'popup-signed-in');
+    await expect.poll(() => badgeText(harness)).toBe('');
     const granted = tokenCalls(harness).filter((c) => c.status === 200);
     expect(granted).toHaveLength(1);
     expect(harness.consoleErrors).toEqual([]);
@@ -50,6 +58,7 @@ describe('sign-in with the device authorization flow', () => {
     const section = portalSection(popup, DEMO);
     await section.getByRole('alert').filter({ hasText: 'denied' }).waitFor();
     await section.getByRole('button', { name: 'Try again' }).waitFor();
+    await expect.poll(() => badgeText(harness)).toBe('!');
   });
 
   it('says the code expired when nobody approves it in time', async () => {

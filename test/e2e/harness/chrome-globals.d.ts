@@ -5,5 +5,6 @@ declare const chrome: {
     'local' | 'session' | 'sync',
     { get(keys?: string | string[] | null): Promise<Record<string, unknown>> }
   >;
+  action: { getBadgeText(details: { tabId?: number }): Promise<string> };
   alarms: { create(name: string, info: { when?: number; periodInMinutes?: number }): Promise<void> };
 };

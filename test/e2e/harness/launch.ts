@@ -86,7 +86,12 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     extensionId,
     consoleErrors,
     worker,
-    openPopup: () => openExtensionPage('src/popup/index.html'),
+    async openPopup() {
+      const page = await openExtensionPage('src/popup/index.html');
+      // The size Chrome gives a popup of this width, so screenshots look like the real thing.
+      await page.setViewportSize({ width: 420, height: 560 });
+      return page;
+    },
     openOptions: () => openExtensionPage('src/options/index.html'),
     async stopServiceWorker() {
       const page = context.pages()[0] ?? (await context.newPage());
