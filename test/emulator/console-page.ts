@@ -1,6 +1,6 @@
 import { type ConsoleIdentity, consoleIdentity } from './console-identity.ts';
 import { currentConsoleSession } from './console-session.ts';
-import { consoleApex, signinApex } from './hosts.ts';
+import { consoleApex } from './hosts.ts';
 import { type Ctx, escapeHtml, sendHtml } from './http.ts';
 import { layout, messagePage } from './page.ts';
 import type { ConsoleSession } from './state.ts';
@@ -76,16 +76,9 @@ export function handleConsolePage(ctx: Ctx) {
       messagePage('Choose a session', ['You are signed in to these sessions.'], `<ul>${links}</ul>`),
     );
   }
-  const signin = `https://${signinApex(ctx.hostInfo.partition)}${ctx.portSuffix}/`;
-  sendHtml(
-    ctx,
-    200,
-    messagePage(
-      'You are signed out',
-      ['Sign in again through your AWS access portal to use the console.'],
-      `<p><a class="button" href="${escapeHtml(signin)}">Sign in</a></p>`,
-    ),
-  );
+  // No link: the way back in is the access portal (or the extension), which the emulator does not serve.
+  const text = ['Sign in again through your AWS access portal to use the console.'];
+  sendHtml(ctx, 200, messagePage('You are signed out', text));
 }
 
 function consolePage(ctx: Ctx, session: ConsoleSession): string {
@@ -125,9 +118,15 @@ function consolePage(ctx: Ctx, session: ConsoleSession): string {
 }
 
 function navBar(ctx: Ctx, session: ConsoleSession, identity: ConsoleIdentity): string {
-  const logout = new URL(`https://${identity.signInEndpoint}${ctx.portSuffix}/oauth`);
+  // On a loopback console (`/console/…` on 127.0.0.1) the sign-in paths are on the same host.
+  const local = ctx.hostInfo.service === 'local';
+  const signinHost = local ? ctx.host : identity.signInEndpoint;
+  const logout = new URL(`https://${signinHost}${ctx.portSuffix}/oauth`);
   logout.searchParams.set('Action', 'logout');
-  logout.searchParams.set('redirect_uri', `https://${consoleApex(session.partition)}${ctx.portSuffix}/`);
+  const after = local
+    ? `${ctx.host}${ctx.portSuffix}/console/home`
+    : `${consoleApex(session.partition)}${ctx.portSuffix}/`;
+  logout.searchParams.set('redirect_uri', `https://${after}`);
   return `<header id="awsc-navigation-container" data-testid="awsc-nav-header">
 <a class="logo" href="/console/home" data-spa data-title="Console Home">aws</a>
 <button type="button" data-testid="awsc-nav-regions-menu-button"><span>${escapeHtml(session.region)}</span></button>

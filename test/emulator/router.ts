@@ -20,7 +20,7 @@ export function createHandler(state: EmulatorState): (req: IncomingMessage, res:
   return (req, res) => {
     const ctx = createCtx(req, res, state);
     handle(ctx).catch((error: unknown) => {
-      if (res.headersSent) {
+      if (res.headersSent || req.socket.destroyed) {
         res.destroy();
         return;
       }

@@ -232,6 +232,26 @@ describe('login', () => {
   });
 });
 
+describe('loopback console', () => {
+  it('signs in and out entirely on 127.0.0.1, for clients that cannot map host names', async () => {
+    const destination = `${emulator.baseUrl}/console/home`;
+    const login = loginUrl(await signinToken(2), destination).replace(
+      at(emulator, 'signin.aws.amazon.com', ''),
+      emulator.baseUrl,
+    );
+    const { hops, final, jar } = await browse(login);
+    expect(hops.map((h) => h.status)).toEqual([302, 302, 200]);
+    expect(String(hops[1]?.headers['set-cookie'])).not.toContain('Domain=');
+    expect(final.body).toContain(`"accountId":"${account(2).accountId}"`);
+    const signOut = final.body
+      .match(/data-testid="awsc-nav-sign-out" href="([^"]+)"/)?.[1]
+      ?.replace(/&amp;/g, '&');
+    expect(signOut?.startsWith(`${emulator.baseUrl}/oauth?Action=logout`)).toBe(true);
+    const out = await browse(signOut ?? '', jar);
+    expect(out.final.body).toContain('You are signed out');
+  });
+});
+
 describe('console pages', () => {
   it('show "You are signed out" without a session', async () => {
     const response = await raw(emulator, at(emulator, 'console.aws.amazon.com', '/console/home'));
