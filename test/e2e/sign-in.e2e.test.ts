@@ -138,3 +138,36 @@ describe('adding a portal', () => {
     expect(await popup.evaluate(() => chrome.storage.local.get('portals'))).toEqual({});
   });
 });
+
+describe('several portals', () => {
+  it('keeps two portals signed in at once, each with its own session', async () => {
+    const second = {
+      region: 'eu-west-1',
+      startUrl: 'https://ssoins-1111222233334444.portal.eu-west-1.app.aws',
+    };
+    const { harness, popup, startUrl, region } = await start({ otherPortals: [second] });
+    const firstDevice = await addPortalAndStartSignIn(harness, popup, { startUrl, region, name: 'Main' });
+    await firstDevice.getByRole('button', { name: 'Approve' }).click();
+    await portalSection(popup, 'Main').getByText('Signed in').waitFor();
+
+    const options = await harness.openOptions();
+    const secondDevice = await addPortalAndStartSignIn(harness, options, {
+      startUrl: second.startUrl,
+      name: 'Europe',
+    });
+    await secondDevice.getByRole('button', { name: 'Approve' }).click();
+    await portalSection(popup, 'Europe').getByText('Signed in').waitFor();
+    await portalSection(popup, 'Main').getByText('Signed in').waitFor();
+    await harness.screenshot(popup, 'popup-two-portals');
+    // Each instance issued exactly one token, to its own sign-in.
+    const granted = (e: { requests(): { path: string; status: number }[] }) =>
+      e.requests().filter((r) => r.path === '/token' && r.status === 200).length;
+    expect(granted(harness.emulator)).toBe(1);
+    expect(granted(harness.otherEmulators[0] as never)).toBe(1);
+
+    // Signing out of one leaves the other signed in.
+    await portalSection(popup, 'Main').getByRole('button', { name: 'Sign out' }).click();
+    await portalSection(popup, 'Main').getByRole('button', { name: 'Sign in' }).waitFor();
+    await portalSection(popup, 'Europe').getByText('Signed in').waitFor();
+  });
+});

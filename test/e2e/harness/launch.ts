@@ -12,6 +12,8 @@ import { findChromium, QUIET_CHROMIUM_FLAGS } from './chromium.ts';
 
 export interface LaunchOptions {
   emulator?: EmulatorOptions;
+  /** More Identity Center instances, each in its own region, for tests with several portals. */
+  otherPortals?: (EmulatorOptions & { region: string; startUrl: string })[];
   /** Headed (under Xvfb) for real keyboard shortcuts. */
   headed?: boolean;
   /** Which build to load; the production bundle, unchanged. */
@@ -21,6 +23,7 @@ export interface LaunchOptions {
 export interface ExtensionHarness {
   readonly context: BrowserContext;
   readonly emulator: Emulator;
+  readonly otherEmulators: readonly Emulator[];
   readonly extensionId: string;
   /** Errors printed by any page or the worker since launch (console.error and uncaught exceptions). */
   readonly consoleErrors: string[];
@@ -42,6 +45,7 @@ export const SCREENSHOT_DIR = resolve('test-results/screenshots');
  */
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionHarness> {
   const emulator = await startEmulator(options.emulator);
+  const otherEmulators = await Promise.all((options.otherPortals ?? []).map((o) => startEmulator(o)));
   const dist = resolve(options.dist ?? 'dist/chrome');
   const profile = await mkdtemp(join(tmpdir(), 'sso-switcher-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -50,7 +54,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     args: [
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
-      ...chromiumHostFlags(emulator),
+      ...hostFlags(emulator, otherEmulators),
       ...QUIET_CHROMIUM_FLAGS,
     ],
     viewport: { width: 1280, height: 800 },
@@ -83,6 +87,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   return {
     context,
     emulator,
+    otherEmulators,
     extensionId,
     consoleErrors,
     worker,
@@ -110,8 +115,30 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     },
     async close() {
       await context.close();
-      await emulator.close();
+      await Promise.all([emulator, ...otherEmulators].map((e) => e.close()));
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Host mapping for one emulator, or several: each extra one answers its own region's OIDC, portal and device
+ * hosts (listed first, so they win over the main emulator's wildcards), and Chromium trusts every certificate.
+ */
+function hostFlags(main: Emulator, others: readonly Emulator[]): string[] {
+  const [mainRules = '', mainSpki = ''] = chromiumHostFlags(main);
+  const specific = others.flatMap((e) =>
+    ['oidc', 'portal.sso', 'device.sso'].map(
+      (service) => `MAP ${service}.${e.region}.amazonaws.com 127.0.0.1:${e.port}`,
+    ),
+  );
+  const rules = mainRules.replace('--host-resolver-rules=', '');
+  const spki = [
+    mainSpki.replace('--ignore-certificate-errors-spki-list=', ''),
+    ...others.map((e) => e.spkiSha256),
+  ];
+  return [
+    `--host-resolver-rules=${[...specific, rules].join(', ')}`,
+    `--ignore-certificate-errors-spki-list=${spki.join(',')}`,
+  ];
 }
