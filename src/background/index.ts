@@ -5,6 +5,7 @@
  */
 import { browser, type Runtime } from '../shared/browser';
 import { onAlarm } from './alarms/on-alarm';
+import { forgetConsoleTab } from './console/console-tabs';
 import { handlers } from './handlers';
 import { resumeAfterWorkerStart } from './lifecycle/resume';
 import { handleMessage } from './messaging/handle-message';
@@ -15,6 +16,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   handleMessage(message, sender, self, handlers),
 );
 browser.alarms.onAlarm.addListener((alarm) => onAlarm(alarm));
+browser.tabs.onRemoved.addListener((tabId) => forgetConsoleTab(tabId));
 // onStartup and onInstalled need listeners so the browser wakes the worker for them; the work itself is below.
 browser.runtime.onStartup.addListener(() => undefined);
 browser.runtime.onInstalled.addListener(() => undefined);

@@ -1,17 +1,41 @@
+import { useEffect } from 'preact/hooks';
 import type { Actions } from '../ui/actions';
 import { AddPortalForm } from '../ui/add-portal-form';
 import { PortalSession } from '../ui/portal-session';
 import { usePortals } from '../ui/use-portals';
+import { DirectoryView } from './directory/directory-view';
+import { useDirectory } from './directory/use-directory';
 
 export function PopupApp({ actions }: { actions: Actions }) {
+  const directory = useDirectory();
   const { portals, error } = usePortals(actions);
+  const signedIn = portals?.filter((p) => p.session.state === 'signed-in') ?? [];
+  const needAttention = portals?.filter((p) => p.session.state !== 'signed-in') ?? [];
 
+  // Opening the popup is the moment to refresh a stale cache; the background skips fresh ones.
+  const signedInIds = signedIn.map((p) => p.portal.id).join(',');
+  useEffect(() => {
+    for (const portalId of signedInIds.split(',').filter(Boolean))
+      actions.syncDirectory(portalId, false).catch(() => undefined);
+  }, [actions, signedInIds]);
+
+  const firstRun = directory?.portals.length === 0 && portals?.length === 0;
   return (
     <>
       <header class="popup-header">
         <img src="/icons/icon-32.png" alt="" />
         <h1>AWS SSO Switcher</h1>
-        <button type="button" class="settings-button" onClick={() => actions.openOptions()}>
+        {signedIn.length > 0 && (
+          <button
+            type="button"
+            onClick={() => {
+              for (const p of signedIn) actions.syncDirectory(p.portal.id, true).catch(() => undefined);
+            }}
+          >
+            Sync
+          </button>
+        )}
+        <button type="button" onClick={() => actions.openOptions()}>
           Settings
         </button>
       </header>
@@ -21,7 +45,7 @@ export function PopupApp({ actions }: { actions: Actions }) {
             {error}
           </p>
         )}
-        {portals?.length === 0 && (
+        {firstRun && (
           <section class="popup-body first-run" aria-labelledby="first-run-title">
             <h2 id="first-run-title">Add your AWS access portal</h2>
             <p class="muted">
@@ -35,9 +59,10 @@ export function PopupApp({ actions }: { actions: Actions }) {
             />
           </section>
         )}
-        {portals?.map((view) => (
+        {needAttention.map((view) => (
           <PortalSession key={view.portal.id} actions={actions} portal={view.portal} session={view.session} />
         ))}
+        {directory && directory.portals.length > 0 && <DirectoryView actions={actions} data={directory} />}
       </main>
     </>
   );

@@ -1,4 +1,5 @@
 import { browser } from '../shared/browser';
+import type { RoleEntry } from '../shared/directory/model';
 import type { AddPortalResult, MessagePayload, Status } from '../shared/messages/contract';
 import { sendMessage } from '../shared/messages/send';
 import { onUiChanged } from '../shared/messages/ui-changed';
@@ -20,6 +21,16 @@ export interface Actions {
   cancelSignIn(portalId: string): Promise<unknown>;
   signOut(portalId: string): Promise<unknown>;
   getPreferences(): Promise<Preferences>;
+  updateAccountPrefs(
+    portalId: string,
+    accountId: string,
+    patch: MessagePayload<'updateAccountPrefs'>['patch'],
+  ): Promise<unknown>;
+  syncDirectory(portalId: string, force: boolean): Promise<unknown>;
+  openConsole(
+    role: Pick<RoleEntry, 'portalId' | 'accountId' | 'roleName'>,
+    options: { newTab: boolean },
+  ): Promise<unknown>;
   setKeepSignedIn(keepSignedIn: boolean): Promise<Preferences>;
   /** Calls back when the background says what we show may have changed. Returns the unsubscribe function. */
   onChange(callback: () => void): () => void;
@@ -37,6 +48,11 @@ export function createActions(): Actions {
     cancelSignIn: (portalId) => sendMessage('cancelSignIn', { portalId }),
     signOut: (portalId) => sendMessage('signOut', { portalId }),
     getPreferences: () => sendMessage('getPreferences', {}),
+    updateAccountPrefs: (portalId, accountId, patch) =>
+      sendMessage('updateAccountPrefs', { portalId, accountId, patch }),
+    syncDirectory: (portalId, force) => sendMessage('syncDirectory', { portalId, force }),
+    openConsole: ({ portalId, accountId, roleName }, { newTab }) =>
+      sendMessage('openConsole', { portalId, accountId, roleName, newTab }),
     setKeepSignedIn: (keepSignedIn) => sendMessage('setKeepSignedIn', { keepSignedIn }),
     onChange: onUiChanged,
   };

@@ -3,6 +3,7 @@ import type { Portal } from '../../shared/portals/portal';
 import { clearPoll, schedulePoll } from '../alarms/schedule';
 import { awsErrorName, isNetworkError } from '../aws/errors';
 import { createTokenFromDeviceCode, startDeviceAuthorization } from '../aws/oidc';
+import { runPortalSync } from '../directory/portal-deps';
 import { UserFacingError } from '../messaging/user-facing-error';
 import { findPortal } from '../portals/find-portal';
 import { notifyUi } from '../status/notify-ui';
@@ -111,6 +112,8 @@ async function pollOnce(portalId: string, flow: DeviceFlow): Promise<boolean> {
     await storeNewSession(portalId, tokens);
     if (flow.tabId !== undefined) await closeDeviceTab(flow.tabId, flow.verificationUri);
     await notifyUi();
+    // First thing after signing in: list the accounts, so the popup has them when the user opens it.
+    void runPortalSync(portalId).catch(() => undefined);
     return true;
   } catch (error) {
     return handlePollError(portalId, flow, error);

@@ -1,4 +1,7 @@
 import type { Handlers } from '../messaging/handle-message';
+import { updateAccountPrefs } from './account-prefs';
+import { openConsole } from './console';
+import { syncDirectory } from './directory';
 import { getStatus } from './get-status';
 import { getTabDisplay } from './get-tab-display';
 import { addPortal, listPortals, removePortal, renamePortal } from './portals';
@@ -18,4 +21,7 @@ export const handlers: Handlers = {
   signOut,
   getPreferences,
   setKeepSignedIn,
+  updateAccountPrefs,
+  syncDirectory,
+  openConsole,
 };

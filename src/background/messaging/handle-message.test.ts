@@ -33,6 +33,9 @@ function handlersWith(overrides: Partial<Handlers> = {}): Handlers {
     signOut: unused,
     getPreferences: unused,
     setKeepSignedIn: unused,
+    updateAccountPrefs: unused,
+    syncDirectory: unused,
+    openConsole: unused,
     ...overrides,
   } as Handlers;
 }

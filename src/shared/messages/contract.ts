@@ -19,6 +19,9 @@ export type Audience =
 const empty = v.strictObject({});
 const portalId = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,64}$/));
 const onePortal = v.strictObject({ portalId });
+const accountId = v.pipe(v.string(), v.regex(/^\d{12}$/));
+/** Permission set names: 1-32 characters of [\w+=,.@-] in AWS; allow some slack, never anything huge. */
+const roleName = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
 
 export const MESSAGE_SCHEMAS = {
   getStatus: { audience: 'extension', payload: empty },
@@ -41,6 +44,25 @@ export const MESSAGE_SCHEMAS = {
   cancelSignIn: { audience: 'extension', payload: onePortal },
   signOut: { audience: 'extension', payload: onePortal },
   getPreferences: { audience: 'extension', payload: empty },
+  updateAccountPrefs: {
+    audience: 'extension',
+    payload: v.strictObject({
+      portalId,
+      accountId,
+      patch: v.strictObject({
+        alias: v.optional(v.pipe(v.string(), v.maxLength(100))),
+        color: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/i))])),
+        hidden: v.optional(v.boolean()),
+        favorite: v.optional(v.boolean()),
+        favoriteRoles: v.optional(v.pipe(v.array(roleName), v.maxLength(200))),
+      }),
+    }),
+  },
+  syncDirectory: { audience: 'extension', payload: v.strictObject({ portalId, force: v.boolean() }) },
+  openConsole: {
+    audience: 'extension',
+    payload: v.strictObject({ portalId, accountId, roleName, newTab: v.boolean() }),
+  },
   setKeepSignedIn: { audience: 'extension', payload: v.strictObject({ keepSignedIn: v.boolean() }) },
 } as const satisfies Record<string, { audience: Audience; payload: v.GenericSchema }>;
 
@@ -77,6 +99,9 @@ export interface ProtocolMap {
   cancelSignIn: null;
   signOut: null;
   getPreferences: Preferences;
+  updateAccountPrefs: null;
+  syncDirectory: null;
+  openConsole: null;
   setKeepSignedIn: Preferences;
 }
 

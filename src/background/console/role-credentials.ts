@@ -1,0 +1,61 @@
+import { GetRoleCredentialsCommand } from '@aws-sdk/client-sso';
+import * as v from 'valibot';
+import { defineItemFamily } from '../../shared/storage/define-item';
+import { withAccessToken } from '../auth/session';
+import { portalClient } from '../aws/portal-api';
+
+export interface RoleCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken: string;
+  /** Epoch ms (the portal API sends milliseconds). */
+  readonly expiration: number;
+}
+
+/** Credentials are reused while they have more than this left: a console session opened with them lasts at least as long. */
+export const REUSE_MIN_REMAINING_MS = 15 * 60_000;
+
+/** Role credentials, background only, storage.session only: `creds:<portalId>/<accountId>/<roleName>`. */
+export const roleCredentialsItem = defineItemFamily({
+  key: 'creds',
+  area: 'session',
+  schema: v.nullable(
+    v.object({
+      accessKeyId: v.string(),
+      secretAccessKey: v.string(),
+      sessionToken: v.string(),
+      expiration: v.number(),
+    }),
+  ),
+  fallback: null,
+});
+
+export interface RoleRef {
+  readonly portalId: string;
+  readonly accountId: string;
+  readonly roleName: string;
+}
+
+/** Credentials for a role: the stored ones while they last long enough, else one GetRoleCredentials call. */
+export async function roleCredentials(role: RoleRef, portalRegion: string): Promise<RoleCredentials> {
+  const item = roleCredentialsItem(`${role.portalId}/${role.accountId}/${role.roleName}`);
+  const stored = await item.get();
+  if (stored && stored.expiration - Date.now() > REUSE_MIN_REMAINING_MS) return stored;
+  const output = await withAccessToken(role.portalId, (accessToken) =>
+    portalClient(portalRegion).send(
+      new GetRoleCredentialsCommand({ accessToken, accountId: role.accountId, roleName: role.roleName }),
+    ),
+  );
+  const c = output.roleCredentials;
+  if (!c?.accessKeyId || !c.secretAccessKey || !c.sessionToken || !c.expiration) {
+    throw new Error('GetRoleCredentials returned incomplete credentials');
+  }
+  const fresh = {
+    accessKeyId: c.accessKeyId,
+    secretAccessKey: c.secretAccessKey,
+    sessionToken: c.sessionToken,
+    expiration: c.expiration,
+  };
+  await item.set(fresh);
+  return fresh;
+}

@@ -1,0 +1,165 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { roleKey } from '../../shared/directory/model';
+import { buildSearchIndex, type RankingSignals, search } from '../../shared/directory/search';
+import type { Actions } from '../../ui/actions';
+import { closeIfPopup } from '../../ui/close-if-popup';
+import { VirtualList } from '../../ui/virtual-list';
+import { AccountEditor } from './account-editor';
+import { AccountHeader, PortalHeader, RoleLine, type RowHandlers } from './row-views';
+import { buildRows, nextRoleIndex, type Row, roleEntries, rowHeight } from './rows';
+import { SyncStatus } from './sync-status';
+import type { DirectoryData } from './use-directory';
+
+const LIST_HEIGHT = 400;
+const SEARCH_LIMIT = 500;
+
+type AccountRow = Extract<Row, { kind: 'account' }>;
+
+/** The searchable list of every account and role: the popup's main view. Keyboard first. */
+export function DirectoryView({ actions, data }: { actions: Actions; data: DirectoryData }) {
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(-1);
+  const [editing, setEditing] = useState<AccountRow | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const report = (error: unknown) => setNotice(error instanceof Error ? error.message : String(error));
+  const [showHidden] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  // Typing is the first thing people do in the popup: the search box has focus from the start.
+  useEffect(() => input.current?.focus(), []);
+
+  const entries = useMemo(() => roleEntries(data.directories, data.prefs, showHidden), [data, showHidden]);
+  const index = useMemo(() => buildSearchIndex(entries), [entries]);
+  const signals = useMemo<RankingSignals>(() => favoritesAndUsage(data), [data]);
+  const rows = useMemo(() => {
+    const hits = search(index, query, signals, query.trim() ? SEARCH_LIMIT : entries.length);
+    return buildRows(hits, data.directories, data.portals, data.prefs);
+  }, [index, query, signals, entries.length, data]);
+  const activeIndex = rows[active]?.kind === 'role' ? active : nextRoleIndex(rows, -1, 1);
+  const shownAccounts = rows.filter((r) => r.kind === 'account').length;
+
+  const handlers: RowHandlers = {
+    onOpen: (row, newTab) => {
+      setNotice(null);
+      actions.openConsole(row.entry, { newTab }).then(closeIfPopup, report);
+    },
+    onToggleRoleFavorite: (row) => {
+      const current = row.prefs.favoriteRoles ?? [];
+      const favoriteRoles = row.favorite
+        ? current.filter((r) => r !== row.entry.roleName)
+        : [...current, row.entry.roleName];
+      actions.updateAccountPrefs(row.entry.portalId, row.entry.accountId, { favoriteRoles }).catch(report);
+    },
+    onToggleAccountFavorite: (row) =>
+      actions
+        .updateAccountPrefs(row.portalId, row.account.accountId, { favorite: !row.prefs.favorite })
+        .catch(report),
+    onEditAccount: setEditing,
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const row = rows[activeIndex];
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActive(nextRoleIndex(rows, activeIndex, event.key === 'ArrowDown' ? 1 : -1));
+    } else if (event.key === 'Enter' && row?.kind === 'role') {
+      event.preventDefault();
+      handlers.onOpen(row, event.shiftKey || event.ctrlKey || event.metaKey);
+    } else if (event.key === 'Escape' && query) {
+      event.preventDefault();
+      setQuery('');
+      setActive(-1);
+    } else if (event.altKey && event.code === 'KeyF' && row?.kind === 'role') {
+      event.preventDefault();
+      handlers.onToggleRoleFavorite(row);
+    }
+  };
+
+  return (
+    <div class="directory">
+      <div class="search">
+        <input
+          ref={input}
+          type="search"
+          role="combobox"
+          list={undefined}
+          aria-label="Search accounts and roles"
+          aria-controls="directory-list"
+          aria-expanded="true"
+          aria-autocomplete="list"
+          aria-activedescendant={activeIndex >= 0 ? `option-${activeIndex}` : undefined}
+          placeholder="Search accounts and roles"
+          spellcheck={false}
+          autoComplete="off"
+          value={query}
+          onInput={(e) => {
+            setQuery(e.currentTarget.value);
+            setActive(-1);
+          }}
+          onKeyDown={onKeyDown}
+        />
+      </div>
+      {notice && (
+        <p class="notice error" role="alert">
+          {notice}
+        </p>
+      )}
+      <SyncStatus
+        directories={data.directories}
+        progress={data.progress}
+        shownAccounts={shownAccounts}
+        now={Date.now()}
+      />
+      {rows.length === 0 ? (
+        <p class="empty muted" role="status">
+          {entries.length === 0
+            ? 'No accounts yet.'
+            : `Nothing matches “${query}”. Try fewer or shorter words.`}
+        </p>
+      ) : (
+        <VirtualList
+          id="directory-list"
+          role="listbox"
+          label="Accounts and roles"
+          rows={rows}
+          rowHeight={rowHeight}
+          height={LIST_HEIGHT}
+          activeIndex={activeIndex}
+          renderRow={(row, i) =>
+            row.kind === 'portal' ? (
+              <PortalHeader row={row} />
+            ) : row.kind === 'account' ? (
+              <AccountHeader row={row} handlers={handlers} />
+            ) : (
+              <RoleLine row={row} id={`option-${i}`} active={i === activeIndex} handlers={handlers} />
+            )
+          }
+        />
+      )}
+      <p class="keys muted" aria-hidden="true">
+        ↑↓ move · Enter open · Shift+Enter new tab · Alt+F star · Esc clear
+      </p>
+      {editing && (
+        <AccountEditor
+          row={editing}
+          onSave={(patch) => actions.updateAccountPrefs(editing.portalId, editing.account.accountId, patch)}
+          onClose={() => {
+            setEditing(null);
+            input.current?.focus();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function favoritesAndUsage(data: DirectoryData): RankingSignals {
+  const favoriteAccounts = new Set<string>();
+  const favoriteRoles = new Set<string>();
+  for (const [key, prefs] of Object.entries(data.prefs)) {
+    if (prefs.favorite) favoriteAccounts.add(key);
+    const [portalId = '', accountId = ''] = key.split('/');
+    for (const roleName of prefs.favoriteRoles ?? [])
+      favoriteRoles.add(roleKey({ portalId, accountId, roleName }));
+  }
+  return { favoriteAccounts, favoriteRoles, usage: new Map(Object.entries(data.usage)), now: Date.now() };
+}

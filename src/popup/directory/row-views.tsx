@@ -1,0 +1,135 @@
+import { portalLabel } from '../../shared/portals/portal';
+import { Highlight } from './highlight';
+import type { Row } from './rows';
+
+type AccountRow = Extract<Row, { kind: 'account' }>;
+type RoleRow = Extract<Row, { kind: 'role' }>;
+
+export interface RowHandlers {
+  onOpen(row: RoleRow, newTab: boolean): void;
+  onToggleRoleFavorite(row: RoleRow): void;
+  onToggleAccountFavorite(row: AccountRow): void;
+  onEditAccount(row: AccountRow): void;
+}
+
+/** Account id as the console shows it: 1234-5678-9012. */
+export function formatAccountId(id: string): string {
+  return /^\d{12}$/.test(id) ? `${id.slice(0, 4)}-${id.slice(4, 8)}-${id.slice(8)}` : id;
+}
+
+export function PortalHeader({ row }: { row: Extract<Row, { kind: 'portal' }> }) {
+  return (
+    <div class="row portal-row-header" role="presentation">
+      {portalLabel(row.portal)} <span class="muted">· {row.accounts} accounts</span>
+    </div>
+  );
+}
+
+export function AccountHeader({ row, handlers }: { row: AccountRow; handlers: RowHandlers }) {
+  const { account, prefs, matches } = row;
+  const title = prefs.alias || account.accountName;
+  const favorite = prefs.favorite ?? false;
+  return (
+    <div
+      class="row account-row"
+      role="presentation"
+      style={prefs.color ? { '--account-color': prefs.color } : undefined}
+    >
+      <span class="account-color" aria-hidden="true" />
+      <div class="account-text">
+        <div class="account-title">
+          <Highlight text={title} field={prefs.alias ? 'alias' : 'accountName'} matches={matches} />
+          {prefs.alias && (
+            <span class="muted account-real-name">
+              {' '}
+              <Highlight text={account.accountName} field="accountName" matches={matches} />
+            </span>
+          )}
+          {row.isNew && <span class="badge-new">new</span>}
+        </div>
+        <div class="account-meta muted">
+          <Highlight text={formatAccountId(account.accountId)} field="accountId" matches={[]} /> ·{' '}
+          <Highlight text={account.emailAddress} field="emailAddress" matches={matches} />
+        </div>
+      </div>
+      <button
+        type="button"
+        class="icon-button"
+        tabIndex={-1}
+        aria-pressed={favorite}
+        aria-label={`${favorite ? 'Unstar' : 'Star'} account ${title}`}
+        title={favorite ? 'Remove from favourites' : 'Add to favourites'}
+        onClick={() => handlers.onToggleAccountFavorite(row)}
+      >
+        {favorite ? '★' : '☆'}
+      </button>
+      <button
+        type="button"
+        class="icon-button"
+        tabIndex={-1}
+        aria-label={`Edit account ${title}`}
+        title="Alias, colour, hide"
+        onClick={() => handlers.onEditAccount(row)}
+      >
+        ✎
+      </button>
+    </div>
+  );
+}
+
+export function RoleLine({
+  row,
+  id,
+  active,
+  handlers,
+}: {
+  row: RoleRow;
+  id: string;
+  active: boolean;
+  handlers: RowHandlers;
+}) {
+  const { entry } = row;
+  const account = entry.alias || entry.accountName;
+  return (
+    <div
+      id={id}
+      class={`row role-row${active ? ' active' : ''}`}
+      role="option"
+      aria-selected={active}
+      aria-label={`${entry.roleName} in ${account} (${formatAccountId(entry.accountId)})`}
+      onClick={(e) => handlers.onOpen(row, e.ctrlKey || e.metaKey || e.shiftKey)}
+      onAuxClick={(e) => e.button === 1 && handlers.onOpen(row, true)}
+    >
+      <span class="role-name">
+        <Highlight text={entry.roleName} field="roleName" matches={row.matches} />
+        {row.isNew && <span class="badge-new">new</span>}
+      </span>
+      <button
+        type="button"
+        class="icon-button"
+        tabIndex={-1}
+        aria-pressed={row.favorite}
+        aria-label={`${row.favorite ? 'Unstar' : 'Star'} ${entry.roleName} in ${account}`}
+        onClick={(e) => {
+          e.stopPropagation();
+          handlers.onToggleRoleFavorite(row);
+        }}
+      >
+        {row.favorite ? '★' : '☆'}
+      </button>
+      <button
+        type="button"
+        class="icon-button"
+        tabIndex={-1}
+        aria-label={`Open ${entry.roleName} in ${account} in a new tab`}
+        title="Open in a new tab (Shift+Enter)"
+        onClick={(e) => {
+          e.stopPropagation();
+          handlers.onOpen(row, true);
+        }}
+      >
+        ↗
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import { accountKey } from '../../shared/directory/items';
+import type {
+  AccountPrefs,
+  DirectoryAccount,
+  PortalDirectory,
+  RoleEntry,
+} from '../../shared/directory/model';
+import type { SearchHit, SearchMatch } from '../../shared/directory/search';
+import type { Portal } from '../../shared/portals/portal';
+
+export type Row =
+  | { kind: 'portal'; key: string; portal: Portal; accounts: number }
+  | {
+      kind: 'account';
+      key: string;
+      portalId: string;
+      account: DirectoryAccount;
+      prefs: AccountPrefs;
+      isNew: boolean;
+      matches: SearchMatch[];
+    }
+  | {
+      kind: 'role';
+      key: string;
+      entry: RoleEntry;
+      prefs: AccountPrefs;
+      favorite: boolean;
+      isNew: boolean;
+      matches: SearchMatch[];
+    };
+
+export const ROW_HEIGHT = { portal: 28, account: 44, role: 30 } as const;
+
+/** Every role of every visible account, accounts' roles kept together (the search index stores them compactly so). */
+export function roleEntries(
+  directories: readonly PortalDirectory[],
+  prefs: Readonly<Record<string, AccountPrefs>>,
+  showHidden: boolean,
+): RoleEntry[] {
+  const entries: RoleEntry[] = [];
+  for (const directory of directories) {
+    for (const account of directory.accounts) {
+      const accountPrefs = prefs[accountKey(directory.portalId, account.accountId)] ?? {};
+      if (accountPrefs.hidden && !showHidden) continue;
+      for (const role of account.roles) {
+        entries.push({
+          portalId: directory.portalId,
+          accountId: account.accountId,
+          accountName: account.accountName,
+          emailAddress: account.emailAddress,
+          roleName: role.roleName,
+          ...(accountPrefs.alias ? { alias: accountPrefs.alias } : {}),
+        });
+      }
+    }
+  }
+  return entries;
+}
+
+interface Group {
+  account: DirectoryAccount;
+  portalId: string;
+  roles: SearchHit[];
+}
+
+/**
+ * Turns ranked hits into list rows: accounts in the order of their best hit, each followed by its matching roles
+ * in rank order; with several portals, a header per portal (portals in the user's order).
+ */
+export function buildRows(
+  hits: readonly SearchHit[],
+  directories: readonly PortalDirectory[],
+  portals: readonly Portal[],
+  prefs: Readonly<Record<string, AccountPrefs>>,
+): Row[] {
+  const accounts = new Map<string, DirectoryAccount>();
+  const previousSync = new Map<string, number>();
+  for (const directory of directories) {
+    previousSync.set(directory.portalId, directory.previousSyncedAt ?? Number.POSITIVE_INFINITY);
+    for (const account of directory.accounts)
+      accounts.set(accountKey(directory.portalId, account.accountId), account);
+  }
+  const groupsByPortal = new Map<string, Map<string, Group>>();
+  for (const hit of hits) {
+    const key = accountKey(hit.entry.portalId, hit.entry.accountId);
+    const account = accounts.get(key);
+    if (!account) continue;
+    let groups = groupsByPortal.get(hit.entry.portalId);
+    if (!groups) groupsByPortal.set(hit.entry.portalId, (groups = new Map()));
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { account, portalId: hit.entry.portalId, roles: [] }));
+    group.roles.push(hit);
+  }
+
+  const rows: Row[] = [];
+  const several = portals.length > 1;
+  for (const portal of portals) {
+    const groups = groupsByPortal.get(portal.id);
+    if (!groups) continue;
+    if (several) rows.push({ kind: 'portal', key: `p:${portal.id}`, portal, accounts: groups.size });
+    const since = previousSync.get(portal.id) ?? Number.POSITIVE_INFINITY;
+    for (const [key, group] of groups) {
+      const accountPrefs = prefs[key] ?? {};
+      const accountMatches = group.roles[0]?.matches.filter((m) => m.field !== 'roleName') ?? [];
+      rows.push({
+        kind: 'account',
+        key: `a:${key}`,
+        portalId: portal.id,
+        account: group.account,
+        prefs: accountPrefs,
+        isNew: group.account.firstSeenAt > since,
+        matches: accountMatches,
+      });
+      for (const hit of group.roles) {
+        const role = group.account.roles.find((r) => r.roleName === hit.entry.roleName);
+        rows.push({
+          kind: 'role',
+          key: `r:${key}/${hit.entry.roleName}`,
+          entry: hit.entry,
+          prefs: accountPrefs,
+          favorite: accountPrefs.favoriteRoles?.includes(hit.entry.roleName) ?? false,
+          isNew: (role?.firstSeenAt ?? 0) > since,
+          matches: hit.matches.filter((m) => m.field === 'roleName'),
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+export function rowHeight(row: Row): number {
+  return ROW_HEIGHT[row.kind];
+}
+
+/** The next role row from `index` in `direction`, skipping headers; stays put at either end. */
+export function nextRoleIndex(rows: readonly Row[], index: number, direction: 1 | -1): number {
+  for (let i = index + direction; i >= 0 && i < rows.length; i += direction) {
+    if (rows[i]?.kind === 'role') return i;
+  }
+  return index;
+}

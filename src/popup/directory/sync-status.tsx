@@ -1,0 +1,43 @@
+import type * as v from 'valibot';
+import type { SyncProgressSchema } from '../../shared/directory/items';
+import type { PortalDirectory } from '../../shared/directory/model';
+
+export type SyncProgress = v.InferOutput<typeof SyncProgressSchema>;
+
+interface Props {
+  directories: readonly PortalDirectory[];
+  progress: readonly SyncProgress[];
+  shownAccounts: number;
+  now: number;
+}
+
+/** One line under the search box: how many accounts, how fresh, and what the sync is doing. Polite live region. */
+export function SyncStatus({ directories, progress, shownAccounts, now }: Props) {
+  const running = progress.filter((p) => p.state === 'listing-accounts' || p.state === 'listing-roles');
+  const failed = progress.find((p) => p.state === 'failed' && p.message);
+  const total = directories.reduce((sum, d) => sum + d.accounts.length, 0);
+  const syncedAt = Math.min(...directories.map((d) => d.syncedAt ?? 0));
+  let text: string;
+  if (running.length > 0) {
+    const done = running.reduce((s, p) => s + p.accountsWithRoles, 0);
+    const all = running.reduce((s, p) => s + Math.max(p.totalAccounts, p.accountsListed), 0);
+    const slowed = running.some((p) => p.throttled) ? ' (AWS asked us to slow down)' : '';
+    text = all > 0 ? `Syncing… ${done} of ${all} accounts${slowed}` : `Syncing…${slowed}`;
+  } else {
+    text = `${shownAccounts === total ? total : `${shownAccounts} of ${total}`} accounts${syncedAt > 0 ? ` · synced ${ago(now - syncedAt)}` : ''}`;
+  }
+  return (
+    <p class="sync-status" role="status">
+      <span>{text}</span>
+      {failed && <span class="error"> · {failed.message}</span>}
+    </p>
+  );
+}
+
+function ago(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  return hours < 48 ? `${hours} h ago` : `${Math.floor(hours / 24)} days ago`;
+}

@@ -1,0 +1,64 @@
+import * as v from 'valibot';
+import { defineItem, defineItemFamily } from '../storage/define-item';
+import { PortalDirectorySchema } from './model';
+
+/**
+ * Directory storage, readable by the popup directly: none of it is secret, and reading storage is faster than
+ * waking the service worker, which matters for the popup's first render.
+ */
+
+/** The cached accounts and roles of one portal. Written by the background's sync. */
+export const directoryItem = defineItemFamily({
+  key: 'directory',
+  area: 'local',
+  schema: v.nullable(PortalDirectorySchema),
+  fallback: null,
+});
+
+export const SyncProgressSchema = v.object({
+  portalId: v.string(),
+  state: v.picklist(['idle', 'listing-accounts', 'listing-roles', 'done', 'failed']),
+  accountsListed: v.number(),
+  accountsWithRoles: v.number(),
+  totalAccounts: v.number(),
+  message: v.optional(v.string()),
+  throttled: v.optional(v.boolean()),
+  /** Epoch ms of the last change, so a sync abandoned by a stopped worker can be recognised. */
+  updatedAt: v.optional(v.number()),
+});
+
+/** Progress of the portal's sync in flight. Session-only: a sync does not survive the browser. */
+export const syncProgressItem = defineItemFamily({
+  key: 'directory.progress',
+  area: 'session',
+  schema: v.nullable(SyncProgressSchema),
+  fallback: null,
+});
+
+const AccountPrefsSchema = v.object({
+  alias: v.optional(v.pipe(v.string(), v.maxLength(100))),
+  color: v.optional(v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/i))),
+  hidden: v.optional(v.boolean()),
+  favorite: v.optional(v.boolean()),
+  favoriteRoles: v.optional(v.array(v.string())),
+});
+
+/** What the user set per account, keyed `<portalId>/<accountId>`. Never touched by a sync. */
+export const accountPrefsItem = defineItem({
+  key: 'accountPrefs',
+  area: 'local',
+  schema: v.record(v.string(), AccountPrefsSchema),
+  fallback: {},
+});
+
+/** How often and how recently each role was opened, keyed by roleKey(), for ranking. */
+export const roleUsageItem = defineItem({
+  key: 'roleUsage',
+  area: 'local',
+  schema: v.record(v.string(), v.object({ count: v.number(), lastUsedAt: v.number() })),
+  fallback: {},
+});
+
+export function accountKey(portalId: string, accountId: string): string {
+  return `${portalId}/${accountId}`;
+}

@@ -1,0 +1,184 @@
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HOSTILE_ACCOUNT_NAMES } from '../emulator/organization.ts';
+import { type ExtensionHarness, type LaunchOptions, launchExtension } from './harness/launch.ts';
+import { signInFromPopup } from './pages/sign-in-helper.ts';
+
+let harness: ExtensionHarness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+const searchBox = (page: Page) => page.getByRole('combobox', { name: 'Search accounts and roles' });
+const listbox = (page: Page) => page.getByRole('listbox', { name: 'Accounts and roles' });
+const options = (page: Page) => listbox(page).getByRole('option');
+const status = (page: Page) => page.getByRole('status').filter({ hasText: 'accounts' });
+
+async function signedInPopup(launch: LaunchOptions) {
+  const h = await launchExtension(launch);
+  harness = h;
+  const popup = await h.openPopup();
+  await signInFromPopup(h, popup);
+  const total = h.emulator.organization.accounts.length;
+  await expect.poll(() => status(popup).textContent()).toMatch(new RegExp(`^${total} accounts`));
+  return { h, popup };
+}
+
+const portalCalls = (h: ExtensionHarness) =>
+  h.emulator.requests().filter((r) => r.path.startsWith('/assignment/'));
+
+describe('the directory in the popup', () => {
+  it('lists every account and role after the first sync, across several pages of accounts', async () => {
+    const { h, popup } = await signedInPopup({ emulator: { organization: { seed: 7, accounts: 150 } } });
+    expect(portalCalls(h).filter((r) => r.path === '/assignment/accounts')).toHaveLength(2);
+    expect(portalCalls(h).filter((r) => r.path === '/assignment/roles' && r.status === 200)).toHaveLength(
+      150,
+    );
+    await h.screenshot(popup, 'popup-directory');
+    const first = h.emulator.organization.accounts[0];
+    await searchBox(popup).fill(first?.accountId ?? '');
+    for (const role of first?.roles ?? []) {
+      await listbox(popup)
+        .getByRole('option', { name: new RegExp(`^${role} in `) })
+        .first()
+        .waitFor();
+    }
+    expect(h.consoleErrors).toEqual([]);
+  });
+
+  it('shows the cached list at once when opened again, without asking AWS', async () => {
+    const { h, popup } = await signedInPopup({ emulator: { organization: 'demo' } });
+    await popup.close();
+    const before = portalCalls(h).length;
+    const again = await h.openPopup();
+    await expect.poll(() => options(again).count()).toBeGreaterThan(5);
+    expect(portalCalls(h).length).toBe(before);
+  });
+
+  it('loses nothing when AWS throttles and fails during the sync, and shows no error', async () => {
+    const { h, popup } = await signedInPopup({
+      emulator: {
+        organization: { seed: 3, accounts: 120 },
+        throttle: { ratePerSecond: 40, burst: 10 },
+      },
+    });
+    h.emulator.configure({ faults: [{ path: '/assignment/roles', kind: 'internal-error', rate: 0.15 }] });
+    h.emulator.resetLog();
+    await popup.getByRole('button', { name: 'Sync' }).click();
+    await expect
+      .poll(
+        () => h.emulator.requests().filter((r) => r.path === '/assignment/roles' && r.status === 200).length,
+        {
+          timeout: 40_000,
+        },
+      )
+      .toBe(120);
+    await expect.poll(() => status(popup).textContent()).toMatch(/^120 accounts · synced just now$/);
+    const roles = h.emulator.organization.accounts.reduce((n, a) => n + a.roles.length, 0);
+    await searchBox(popup).fill('');
+    await expect
+      .poll(() => popup.evaluate(() => document.querySelectorAll('[role="option"]').length))
+      .toBeGreaterThan(0);
+    const stored = await (await h.worker()).evaluate(async () => {
+      const all = await chrome.storage.local.get(null);
+      const directory = Object.entries(all).find(([k]) => k.startsWith('directory:'))?.[1] as {
+        accounts: { roles: unknown[] }[];
+      };
+      return directory.accounts.reduce((n, a) => n + a.roles.length, 0);
+    });
+    expect(stored).toBe(roles);
+    expect(await popup.getByRole('alert').count()).toBe(0);
+  });
+
+  it('finds roles by words in any order, and moves through results with the keyboard', async () => {
+    const { popup } = await signedInPopup({ emulator: { organization: 'demo' } });
+    await expect.poll(() => searchBox(popup).evaluate((el) => el === document.activeElement)).toBe(true);
+    await popup.keyboard.type('admin prod ident');
+    await expect
+      .poll(() => options(popup).first().getAttribute('aria-label'))
+      .toBe(
+        'AdministratorAccess in acme-prod-identity (' +
+          (await accountIdOf(popup, 'acme-prod-identity')) +
+          ')',
+      );
+    await searchBox(popup).fill('prod admin');
+    await expect.poll(() => options(popup).count()).toBeGreaterThan(2);
+    const active = () => searchBox(popup).getAttribute('aria-activedescendant');
+    const first = await active();
+    await popup.keyboard.press('ArrowDown');
+    await expect.poll(active).not.toBe(first);
+    await popup.keyboard.press('ArrowUp');
+    await expect.poll(active).toBe(first);
+    await h().screenshot(popup, 'popup-search');
+    await popup.keyboard.press('Escape');
+    await expect.poll(() => searchBox(popup).inputValue()).toBe('');
+  });
+
+  it('puts starred roles first and keeps aliases the user set, which search finds', async () => {
+    const { popup } = await signedInPopup({ emulator: { organization: 'demo' } });
+    await searchBox(popup).fill('sandbox-carol');
+    const carol = listbox(popup).getByRole('option', { name: /^AdministratorAccess in acme-sandbox-carol/ });
+    await carol.getByRole('button', { name: /^Star AdministratorAccess/ }).click();
+    await searchBox(popup).fill('');
+    await expect
+      .poll(() => options(popup).first().getAttribute('aria-label'))
+      .toMatch(/^AdministratorAccess in acme-sandbox-carol/);
+
+    await searchBox(popup).fill('sandbox-carol');
+    await popup.getByRole('button', { name: 'Edit account acme-sandbox-carol' }).click();
+    const dialog = popup.getByRole('dialog', { name: 'acme-sandbox-carol' });
+    await dialog.getByRole('textbox', { name: 'Alias' }).fill('Carol’s playground');
+    await dialog.getByRole('radio', { name: 'Colour #2e8540' }).check();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await searchBox(popup).fill('playground');
+    await expect
+      .poll(() => options(popup).first().getAttribute('aria-label'))
+      .toMatch(/^AdministratorAccess in Carol’s playground/);
+    await h().screenshot(popup, 'popup-alias');
+  });
+
+  it('renders hostile account and role names as inert text', async () => {
+    const { popup } = await signedInPopup({
+      emulator: { organization: { seed: 2, accounts: 12, hostileNames: true } },
+    });
+    let dialogs = 0;
+    popup.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await searchBox(popup).fill('img');
+    await popup.getByText(HOSTILE_ACCOUNT_NAMES[0] ?? '', { exact: true }).waitFor();
+    await searchBox(popup).fill('script');
+    await listbox(popup)
+      .getByRole('option', { name: /ReadOnly<script>/ })
+      .waitFor();
+    await searchBox(popup).fill('');
+    await h().screenshot(popup, 'popup-hostile-names');
+    expect(
+      await popup.evaluate(() => document.querySelectorAll('img[src="x"], script:not([src])').length),
+    ).toBe(0);
+    expect(dialogs).toBe(0);
+  });
+
+  it('keeps the cached list visible when the session is revoked, with a way to sign in again', async () => {
+    const { h, popup } = await signedInPopup({ emulator: { organization: 'demo' } });
+    h.emulator.endSessions();
+    h.emulator.expireAccessTokens();
+    await popup.getByRole('button', { name: 'Sync' }).click();
+    await popup.getByText('Your session ended. Sign in again.').waitFor();
+    await popup.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(await options(popup).count()).toBeGreaterThan(5);
+  });
+});
+
+function h(): ExtensionHarness {
+  if (!harness) throw new Error('no harness');
+  return harness;
+}
+
+async function accountIdOf(_popup: Page, name: string): Promise<string> {
+  const account = h().emulator.organization.accounts.find((a) => a.accountName === name);
+  const id = account?.accountId ?? '';
+  return `${id.slice(0, 4)}-${id.slice(4, 8)}-${id.slice(8)}`;
+}
