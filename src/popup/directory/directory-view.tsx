@@ -80,6 +80,7 @@ export function DirectoryView({ actions, data }: { actions: Actions; data: Direc
         <input
           ref={input}
           type="search"
+          // biome-ignore lint/a11y/noRedundantRoles: without it a search input is a searchbox; the listbox pattern needs a combobox
           role="combobox"
           list={undefined}
           aria-label="Search accounts and roles"

@@ -91,8 +91,12 @@ export function RoleLine({
   const { entry } = row;
   const account = entry.alias || entry.accountName;
   return (
+    // Keyboard users drive the list from the search box (combobox + aria-activedescendant): Enter opens the
+    // active option, so the option itself needs no key handler or tab stop.
+    // biome-ignore lint/a11y/useKeyWithClickEvents: see above
     <div
       id={id}
+      tabIndex={-1}
       class={`row role-row${active ? ' active' : ''}`}
       role="option"
       aria-selected={active}

@@ -85,10 +85,10 @@ export function buildRows(
     const key = accountKey(hit.entry.portalId, hit.entry.accountId);
     const account = accounts.get(key);
     if (!account) continue;
-    let groups = groupsByPortal.get(hit.entry.portalId);
-    if (!groups) groupsByPortal.set(hit.entry.portalId, (groups = new Map()));
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { account, portalId: hit.entry.portalId, roles: [] }));
+    const groups = groupsByPortal.get(hit.entry.portalId) ?? new Map<string, Group>();
+    groupsByPortal.set(hit.entry.portalId, groups);
+    const group = groups.get(key) ?? { account, portalId: hit.entry.portalId, roles: [] };
+    groups.set(key, group);
     group.roles.push(hit);
   }
 
