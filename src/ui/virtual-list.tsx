@@ -1,4 +1,4 @@
-import type { AriaRole, ComponentChildren } from 'preact';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 
 interface Props<Row> {
@@ -13,13 +13,12 @@ interface Props<Row> {
   /** Rows rendered beyond the viewport on each side, so fast scrolling shows no gaps. */
   overscan?: number;
   id?: string;
-  role?: AriaRole;
-  label?: string;
-  activeDescendant?: string;
+  /** Accessible name of the listbox. */
+  label: string;
 }
 
 /**
- * Renders only the rows in view. With 10,000 accounts × 3 roles the list has ~40,000 rows; rendering them all
+ * A listbox that renders only the rows in view (the options are in the rows; headers are presentation). With 10,000 accounts × 3 roles the list has ~40,000 rows; rendering them all
  * takes seconds, rendering the ~30 in view takes a millisecond.
  */
 export function VirtualList<Row>(props: Props<Row>) {
@@ -69,9 +68,8 @@ export function VirtualList<Row>(props: Props<Row>) {
       ref={viewport}
       id={props.id}
       class="virtual-list"
-      role={props.role}
+      role="listbox"
       aria-label={props.label}
-      aria-activedescendant={props.activeDescendant}
       style={{ height: `${height}px` }}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
     >

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import manifest from '../../manifest.json' with { type: 'json' };
-import { IDENTITY_CENTER_REGIONS, deviceHost, oidcHost, portalHost } from '../../src/shared/aws/regions';
+import { deviceHost, IDENTITY_CENTER_REGIONS, oidcHost, portalHost } from '../../src/shared/aws/regions';
 
 describe('manifest.json', () => {
   it('asks host access for exactly the Identity Center API and device hosts of every supported region', () => {
@@ -15,7 +15,9 @@ describe('manifest.json', () => {
 
   it('asks for no broad host access', () => {
     for (const pattern of manifest.host_permissions) {
-      expect(pattern).not.toMatch(/^\*:|<all_urls>|^https:\/\/\*\.amazonaws\.com|^https:\/\/\*\/|^https:\/\/\*\.amazon\.com/);
+      expect(pattern).not.toMatch(
+        /^\*:|<all_urls>|^https:\/\/\*\.amazonaws\.com|^https:\/\/\*\/|^https:\/\/\*\.amazon\.com/,
+      );
     }
   });
 

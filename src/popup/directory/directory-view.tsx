@@ -119,7 +119,6 @@ export function DirectoryView({ actions, data }: { actions: Actions; data: Direc
       ) : (
         <VirtualList
           id="directory-list"
-          role="listbox"
           label="Accounts and roles"
           rows={rows}
           rowHeight={rowHeight}
