@@ -2,7 +2,13 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { emulatorGet } from './harness/emulator-request.ts';
 import { type ExtensionHarness, launchExtension } from './harness/launch.ts';
-import { addPortalAndStartSignIn, portalSection, shownUserCode } from './pages/portal-flow.ts';
+import {
+  addPortalAndStartSignIn,
+  expectSignedIn,
+  portalSection,
+  shownUserCode,
+  signOutInSettings,
+} from './pages/portal-flow.ts';
 
 const DEMO = 'Demo';
 let harness: ExtensionHarness | undefined;
@@ -22,7 +28,7 @@ async function signedIn(): Promise<{ h: ExtensionHarness; popup: Page; portalId:
     name: DEMO,
   });
   h.emulator.approve(await shownUserCode(popup, DEMO));
-  await portalSection(popup, DEMO).getByText('Signed in').waitFor();
+  await expectSignedIn(h, DEMO);
   const { portals } = (await popup.evaluate(() => chrome.storage.local.get('portals'))) as {
     portals: { id: string }[];
   };
@@ -49,7 +55,7 @@ describe('session lifetime', () => {
       // rotated one from the first was stored.
       await expect.poll(() => grants(h).length).toBe(1 + round);
     }
-    await portalSection(popup, DEMO).getByText('Signed in').waitFor();
+    await expectSignedIn(h, DEMO);
   });
 
   it('keeps the refresh token sealed in storage.local and the access token only in storage.session', async () => {
@@ -82,7 +88,7 @@ describe('session lifetime', () => {
 
   it('registers again when AWS no longer knows the registration', async () => {
     const { h, popup } = await signedIn();
-    await portalSection(popup, DEMO).getByRole('button', { name: 'Sign out' }).click();
+    await signOutInSettings(h, DEMO);
     await portalSection(popup, DEMO).getByRole('button', { name: 'Sign in' }).waitFor();
     h.emulator.expireRegistrations();
     const registrationsBefore = h.emulator.requests().filter((r) => r.path === '/client/register').length;
@@ -95,7 +101,7 @@ describe('session lifetime', () => {
       .poll(async () => h.emulator.pendingUserCodes().includes(await shownUserCode(popup, DEMO)))
       .toBe(true);
     h.emulator.approve(await shownUserCode(popup, DEMO));
-    await portalSection(popup, DEMO).getByText('Signed in').waitFor();
+    await expectSignedIn(h, DEMO);
     expect(registrations()).toBe(registrationsBefore + 1);
   });
 
@@ -107,7 +113,7 @@ describe('session lifetime', () => {
       const entry = Object.entries(all).find(([k]) => k.startsWith('auth.token:'));
       return (entry?.[1] as { accessToken: string } | undefined)?.accessToken ?? '';
     });
-    await portalSection(popup, DEMO).getByRole('button', { name: 'Sign out' }).click();
+    await signOutInSettings(h, DEMO);
     await portalSection(popup, DEMO).getByRole('button', { name: 'Sign in' }).waitFor();
     expect(h.emulator.requests().some((r) => r.path === '/logout' && r.status === 200)).toBe(true);
     const left = await worker.evaluate(async () => ({

@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ExtensionHarness, launchExtension } from './harness/launch.ts';
-import { addPortalAndStartSignIn, portalSection, shownUserCode } from './pages/portal-flow.ts';
+import {
+  addPortalAndStartSignIn,
+  expectSignedIn,
+  portalSection,
+  shownUserCode,
+  signOutInSettings,
+} from './pages/portal-flow.ts';
 
 const DEMO = 'Demo';
 
@@ -41,7 +47,7 @@ describe('sign-in with the device authorization flow', () => {
     await harness.screenshot(popup, 'popup-signing-in');
     await expect.poll(() => device.getByText(code).count()).toBeGreaterThan(0);
     await device.getByRole('button', { name: 'Approve' }).click();
-    await portalSection(popup, DEMO).getByText('Signed in').waitFor();
+    await expectSignedIn(harness, DEMO);
     await expect.poll(() => device.isClosed()).toBe(true);
     await harness.screenshot(popup, 'popup-signed-in');
     await expect.poll(() => badgeText(harness)).toBe('');
@@ -81,7 +87,7 @@ describe('sign-in with the device authorization flow', () => {
     harness.emulator.approve(code);
     // Nothing runs until an event wakes the worker: here the popup opened again.
     const reopened = await harness.openPopup();
-    await portalSection(reopened, DEMO).getByText('Signed in').waitFor();
+    await expectSignedIn(harness, DEMO);
     expect(tokenCalls(harness).filter((c) => c.status === 200)).toHaveLength(1);
   });
 
@@ -94,7 +100,7 @@ describe('sign-in with the device authorization flow', () => {
     harness.emulator.approve(code);
     await harness.stopServiceWorker();
     const reopened = await harness.openPopup();
-    await portalSection(reopened, DEMO).getByText('Signed in').waitFor();
+    await expectSignedIn(harness, DEMO);
     expect(tokenCalls(harness).filter((c) => c.status === 200)).toHaveLength(1);
   });
 
@@ -148,7 +154,7 @@ describe('several portals', () => {
     const { harness, popup, startUrl, region } = await start({ otherPortals: [second] });
     const firstDevice = await addPortalAndStartSignIn(harness, popup, { startUrl, region, name: 'Main' });
     await firstDevice.getByRole('button', { name: 'Approve' }).click();
-    await portalSection(popup, 'Main').getByText('Signed in').waitFor();
+    await expectSignedIn(harness, 'Main');
 
     const options = await harness.openOptions();
     const secondDevice = await addPortalAndStartSignIn(harness, options, {
@@ -156,8 +162,8 @@ describe('several portals', () => {
       name: 'Europe',
     });
     await secondDevice.getByRole('button', { name: 'Approve' }).click();
-    await portalSection(popup, 'Europe').getByText('Signed in').waitFor();
-    await portalSection(popup, 'Main').getByText('Signed in').waitFor();
+    await expectSignedIn(harness, 'Europe');
+    await expectSignedIn(harness, 'Main');
     await harness.screenshot(popup, 'popup-two-portals');
     // Each instance issued exactly one token, to its own sign-in.
     const granted = (e: { requests(): { path: string; status: number }[] }) =>
@@ -166,8 +172,8 @@ describe('several portals', () => {
     expect(granted(harness.otherEmulators[0] as never)).toBe(1);
 
     // Signing out of one leaves the other signed in.
-    await portalSection(popup, 'Main').getByRole('button', { name: 'Sign out' }).click();
+    await signOutInSettings(harness, 'Main');
     await portalSection(popup, 'Main').getByRole('button', { name: 'Sign in' }).waitFor();
-    await portalSection(popup, 'Europe').getByText('Signed in').waitFor();
+    await expectSignedIn(harness, 'Europe');
   });
 });

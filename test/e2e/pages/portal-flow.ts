@@ -30,3 +30,21 @@ export async function shownUserCode(page: Page, portalName: string): Promise<str
   await code.waitFor();
   return (await code.textContent())?.trim() ?? '';
 }
+
+/**
+ * Waits until the settings page shows the portal signed in. (The popup shows signed-in portals only through
+ * their accounts; their session state and sign-out live in the settings.)
+ */
+export async function expectSignedIn(harness: ExtensionHarness, name: string): Promise<void> {
+  const options = await harness.openOptions();
+  await portalSection(options, name).getByText('Signed in').waitFor();
+  await options.close();
+}
+
+/** Signs a portal out from the settings page, as a user would. */
+export async function signOutInSettings(harness: ExtensionHarness, name: string): Promise<void> {
+  const options = await harness.openOptions();
+  await portalSection(options, name).getByRole('button', { name: 'Sign out' }).click();
+  await portalSection(options, name).getByRole('button', { name: 'Sign in' }).waitFor();
+  await options.close();
+}
