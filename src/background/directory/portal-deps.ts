@@ -1,0 +1,93 @@
+import { ListAccountRolesCommand, ListAccountsCommand, SSOClient } from '@aws-sdk/client-sso';
+import type { SyncProgress } from '../../shared/directory/model';
+import { withAccessToken } from '../auth/session';
+import { isThrottling } from '../aws/errors';
+import { findPortal } from '../portals/find-portal';
+import { notifyUi } from '../status/notify-ui';
+import { directoryItem, syncProgressItem } from './directory-items';
+import { type RateLimiter, sharedPortalLimiter } from './rate-limiter';
+import { retryAfterMs } from './retry';
+import { type SyncDeps, syncPortal } from './sync-portal';
+
+/** The portal rejects `max_result` above 100 (aws-protocol.md §3.1); 100 keeps pages, and requests, fewest. */
+const PAGE_SIZE = 100;
+
+/**
+ * The real portal and cache behind `syncPortal`. Every call goes through the shared limiter, with the token
+ * from `withAccessToken` (refreshed once on a 401, outside the limiter: the refresh goes to OIDC, not the portal).
+ */
+export function portalSyncDeps(
+  portalId: string,
+  region: string,
+  limiter: RateLimiter = sharedPortalLimiter(),
+): SyncDeps {
+  // `maxAttempts: 1`: the SDK's own retries would sleep inside a limiter slot, retry 429s behind the limiter's
+  // back (the pause it ordered would not hold them) and stack with the sync's backoff. One policy decides: the
+  // limiter paces and pauses, the sync retries. Otherwise the same client as portalClient(region).
+  const client = new SSOClient({ region, maxAttempts: 1 });
+  const send = <T>(call: (accessToken: string) => Promise<T>, priority: boolean) =>
+    withAccessToken(portalId, (accessToken) =>
+      limiter.run(
+        async ({ sentAt }) => {
+          try {
+            return await call(accessToken);
+          } catch (error) {
+            if (isThrottling(error)) limiter.onThrottled(retryAfterMs(error), sentAt);
+            throw error;
+          }
+        },
+        { priority },
+      ),
+    );
+  return {
+    async listAccountsPage(nextToken) {
+      // Priority: each page waits for the previous one, so this chain sets the pace of everything behind it.
+      const page = await send(
+        (accessToken) =>
+          client.send(new ListAccountsCommand({ accessToken, maxResults: PAGE_SIZE, nextToken })),
+        true,
+      );
+      const accounts = (page.accountList ?? []).flatMap((account) =>
+        account.accountId
+          ? [
+              {
+                accountId: account.accountId,
+                accountName: account.accountName ?? account.accountId,
+                emailAddress: account.emailAddress ?? '',
+              },
+            ]
+          : [],
+      );
+      return { accounts, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+    },
+    async listRolesPage(accountId, nextToken) {
+      const page = await send(
+        (accessToken) =>
+          client.send(
+            new ListAccountRolesCommand({ accessToken, accountId, maxResults: PAGE_SIZE, nextToken }),
+          ),
+        false,
+      );
+      const roles = (page.roleList ?? []).flatMap((role) => (role.roleName ? [role.roleName] : []));
+      return { roles, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+    },
+    now: () => Date.now(),
+    loadDirectory: () => directoryItem(portalId).get(),
+    saveDirectory: (directory) => directoryItem(portalId).set(directory),
+  };
+}
+
+/**
+ * Syncs a portal now, unless a sync of it is already running in this browser (the Web Lock is held across
+ * contexts; `ifAvailable` returns at once). Progress goes to storage.session and open pages are told to look.
+ */
+export async function runPortalSync(portalId: string): Promise<SyncProgress | null> {
+  return navigator.locks.request(`directory-sync:${portalId}`, { ifAvailable: true }, async (lock) => {
+    if (!lock) return syncProgressItem(portalId).get();
+    const portal = await findPortal(portalId);
+    return syncPortal(portalId, portalSyncDeps(portalId, portal.region), async (progress) => {
+      await syncProgressItem(portalId).set({ ...progress, updatedAt: Date.now() });
+      await notifyUi();
+    });
+  });
+}
