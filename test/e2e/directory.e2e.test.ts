@@ -36,6 +36,9 @@ describe('the directory in the popup', () => {
       150,
     );
     await h.screenshot(popup, 'popup-directory');
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await h.screenshot(popup, 'popup-directory-dark');
+    await popup.emulateMedia({ colorScheme: 'light' });
     const first = h.emulator.organization.accounts[0];
     await searchBox(popup).fill(first?.accountId ?? '');
     for (const role of first?.roles ?? []) {
