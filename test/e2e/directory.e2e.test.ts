@@ -139,6 +139,23 @@ describe('the directory in the popup', () => {
       .poll(() => options(popup).first().getAttribute('aria-label'))
       .toMatch(/^AdministratorAccess in Carol’s playground/);
     await h().screenshot(popup, 'popup-alias');
+
+    // Alt+C copies the portal's shortcut link to the active role: no secret in it.
+    await popup.keyboard.press('Alt+C');
+    const carolId = h().emulator.organization.accounts.find(
+      (a) => a.accountName === 'acme-sandbox-carol',
+    )?.accountId;
+    await expect
+      .poll(() => h().readClipboard(popup))
+      .toBe(`${h().emulator.startUrl}/#/console?account_id=${carolId}&role_name=AdministratorAccess`);
+
+    // Hiding takes the account out of the list; the footer brings hidden accounts back.
+    await popup.getByRole('button', { name: 'Edit account Carol’s playground' }).click();
+    await popup.getByRole('checkbox', { name: 'Hide this account from the list' }).check();
+    await popup.getByRole('button', { name: 'Save' }).click();
+    await popup.getByText('Nothing matches').waitFor();
+    await popup.getByRole('button', { name: 'Show 1 hidden' }).click();
+    await options(popup).first().waitFor();
   });
 
   it('renders hostile account and role names as inert text', async () => {

@@ -117,6 +117,29 @@ describe('session lifetime', () => {
     expect(registrations()).toBe(registrationsBefore + 1);
   });
 
+  it('recovers from a 401 by refreshing once and retrying, without bothering the user', async () => {
+    const { h, popup } = await signedIn();
+    await popup
+      .getByRole('status')
+      .filter({ hasText: /accounts · synced/ })
+      .waitFor();
+    h.emulator.expireAccessTokens();
+    h.emulator.resetLog();
+    await popup.getByRole('button', { name: 'Sync' }).click();
+    await expect
+      .poll(
+        () => h.emulator.requests().filter((r) => r.path === '/assignment/roles' && r.status === 200).length,
+      )
+      .toBe(h.emulator.organization.accounts.length);
+    const log = h.emulator.requests();
+    const first401 = log.findIndex((r) => r.status === 401);
+    const refresh = log.findIndex((r) => r.path === '/token' && r.status === 200);
+    expect(first401).toBeGreaterThanOrEqual(0);
+    expect(refresh).toBeGreaterThan(first401);
+    expect(log.filter((r) => r.path === '/token')).toHaveLength(1);
+    expect(await popup.getByRole('alert').count()).toBe(0);
+  });
+
   it('signs out at AWS and forgets every token; the old token is refused afterwards', async () => {
     const { h, popup } = await signedIn();
     const worker = await h.worker();

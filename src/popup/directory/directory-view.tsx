@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { portalShortcutLink } from '../../shared/aws/shortcut-link';
 import { roleKey } from '../../shared/directory/model';
 import { buildSearchIndex, type RankingSignals, search } from '../../shared/directory/search';
 import type { Actions } from '../../ui/actions';
@@ -22,7 +23,9 @@ export function DirectoryView({ actions, data }: { actions: Actions; data: Direc
   const [editing, setEditing] = useState<AccountRow | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const report = (error: unknown) => setNotice(error instanceof Error ? error.message : String(error));
-  const [showHidden] = useState(false);
+  const [showHidden, setShowHidden] = useState(false);
+  const [copied, setCopied] = useState<string | null>(null);
+  const hiddenCount = Object.values(data.prefs).filter((p) => p.hidden).length;
   const input = useRef<HTMLInputElement>(null);
   // Typing is the first thing people do in the popup: the search box has focus from the start.
   useEffect(() => input.current?.focus(), []);
@@ -41,6 +44,14 @@ export function DirectoryView({ actions, data }: { actions: Actions; data: Direc
     onOpen: (row, newTab) => {
       setNotice(null);
       actions.openConsole(row.entry, { newTab }).then(closeIfPopup, report);
+    },
+    onCopyLink: (row) => {
+      const portal = data.portals.find((p) => p.id === row.entry.portalId);
+      if (!portal) return;
+      const link = portalShortcutLink(portal.startUrl, row.entry.accountId, row.entry.roleName);
+      navigator.clipboard
+        .writeText(link)
+        .then(() => setCopied(`Link to ${row.entry.roleName} copied.`), report);
     },
     onToggleRoleFavorite: (row) => {
       const current = row.prefs.favoriteRoles ?? [];
@@ -71,6 +82,9 @@ export function DirectoryView({ actions, data }: { actions: Actions; data: Direc
     } else if (event.altKey && event.code === 'KeyF' && row?.kind === 'role') {
       event.preventDefault();
       handlers.onToggleRoleFavorite(row);
+    } else if (event.altKey && event.code === 'KeyC' && row?.kind === 'role') {
+      event.preventDefault();
+      handlers.onCopyLink(row);
     }
   };
 
@@ -135,9 +149,26 @@ export function DirectoryView({ actions, data }: { actions: Actions; data: Direc
           }
         />
       )}
-      <p class="keys muted" aria-hidden="true">
-        ↑↓ move · Enter open · Shift+Enter new tab · Alt+F star · Esc clear
-      </p>
+      <footer class="directory-footer">
+        <p class="keys muted" aria-hidden="true">
+          ↑↓ move · Enter open · Shift+Enter new tab · Alt+F star · Alt+C copy link · Esc clear
+        </p>
+        {hiddenCount > 0 && (
+          <button
+            type="button"
+            class="link-button"
+            aria-pressed={showHidden}
+            onClick={() => setShowHidden(!showHidden)}
+          >
+            {showHidden ? 'Hide hidden accounts' : `Show ${hiddenCount} hidden`}
+          </button>
+        )}
+      </footer>
+      {copied && (
+        <p class="visually-hidden" role="status">
+          {copied}
+        </p>
+      )}
       {editing && (
         <AccountEditor
           row={editing}

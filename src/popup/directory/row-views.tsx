@@ -7,6 +7,7 @@ type RoleRow = Extract<Row, { kind: 'role' }>;
 
 export interface RowHandlers {
   onOpen(row: RoleRow, newTab: boolean): void;
+  onCopyLink(row: RoleRow): void;
   onToggleRoleFavorite(row: RoleRow): void;
   onToggleAccountFavorite(row: AccountRow): void;
   onEditAccount(row: AccountRow): void;
@@ -120,6 +121,19 @@ export function RoleLine({
         }}
       >
         {row.favorite ? '★' : '☆'}
+      </button>
+      <button
+        type="button"
+        class="icon-button"
+        tabIndex={-1}
+        aria-label={`Copy a shareable link to ${entry.roleName} in ${account}`}
+        title="Copy the portal's shortcut link (Alt+C). It holds no secret."
+        onClick={(e) => {
+          e.stopPropagation();
+          handlers.onCopyLink(row);
+        }}
+      >
+        🔗
       </button>
       <button
         type="button"

@@ -106,7 +106,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       await cdp.detach();
     },
     async readClipboard(page: Page) {
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+      // Chromium refuses to grant to a chrome-extension:// origin by name ("opaque origin"); granting without an
+      // origin covers every page, the extension's included.
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       return page.evaluate(() => navigator.clipboard.readText());
     },
     async screenshot(page: Page, name: string) {
