@@ -57,7 +57,7 @@ const grants = (h: ExtensionHarness) =>
 
 describe('session lifetime', () => {
   it('refreshes the access token before it expires, storing each rotated refresh token', async () => {
-    const { h, popup, portalId } = await signedIn();
+    const { h, portalId } = await signedIn();
     for (const round of [1, 2]) {
       const tokenBefore = await storedAccessToken(h);
       h.emulator.expireAccessTokens();

@@ -86,7 +86,7 @@ describe('sign-in with the device authorization flow', () => {
     await harness.stopServiceWorker();
     harness.emulator.approve(code);
     // Nothing runs until an event wakes the worker: here the popup opened again.
-    const reopened = await harness.openPopup();
+    await harness.openPopup();
     await expectSignedIn(harness, DEMO);
     expect(tokenCalls(harness).filter((c) => c.status === 200)).toHaveLength(1);
   });
@@ -99,7 +99,7 @@ describe('sign-in with the device authorization flow', () => {
     const code = await shownUserCode(popup, DEMO);
     harness.emulator.approve(code);
     await harness.stopServiceWorker();
-    const reopened = await harness.openPopup();
+    await harness.openPopup();
     await expectSignedIn(harness, DEMO);
     expect(tokenCalls(harness).filter((c) => c.status === 200)).toHaveLength(1);
   });
