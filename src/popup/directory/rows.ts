@@ -1,9 +1,9 @@
-import { accountKey } from '../../shared/directory/items';
-import type {
-  AccountPrefs,
-  DirectoryAccount,
-  PortalDirectory,
-  RoleEntry,
+import {
+  type AccountPrefs,
+  accountKey,
+  type DirectoryAccount,
+  type PortalDirectory,
+  type RoleEntry,
 } from '../../shared/directory/model';
 import type { SearchHit, SearchMatch } from '../../shared/directory/search';
 import type { Portal } from '../../shared/portals/portal';

@@ -59,6 +59,4 @@ export const roleUsageItem = defineItem({
   fallback: {},
 });
 
-export function accountKey(portalId: string, accountId: string): string {
-  return `${portalId}/${accountId}`;
-}
+export { accountKey } from './model';

@@ -79,3 +79,8 @@ export interface RoleUsage {
 export function roleKey(entry: Pick<RoleEntry, 'portalId' | 'accountId' | 'roleName'>): string {
   return `${entry.portalId}/${entry.accountId}/${entry.roleName}`;
 }
+
+/** Key of an account's settings and favourites: `<portalId>/<accountId>`. */
+export function accountKey(portalId: string, accountId: string): string {
+  return `${portalId}/${accountId}`;
+}
