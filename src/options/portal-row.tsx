@@ -48,9 +48,17 @@ export function PortalRow({ actions, view }: { actions: Actions; view: PortalVie
             </button>
           </>
         ) : (
-          <button type="button" onClick={() => setConfirming(true)}>
-            Remove portal
-          </button>
+          <>
+            <button
+              type="button"
+              onClick={() => actions.forgetCachedAccounts(portal.id).catch(() => undefined)}
+            >
+              Forget cached accounts
+            </button>
+            <button type="button" onClick={() => setConfirming(true)}>
+              Remove portal
+            </button>
+          </>
         )}
       </form>
     </li>

@@ -17,12 +17,12 @@ export interface Actions {
   addPortal(input: MessagePayload<'addPortal'>): Promise<AddPortalResult>;
   renamePortal(portalId: string, name: string): Promise<unknown>;
   removePortal(portalId: string): Promise<unknown>;
+  forgetCachedAccounts(portalId: string): Promise<unknown>;
   signIn(portalId: string): Promise<unknown>;
   cancelSignIn(portalId: string): Promise<unknown>;
   signOut(portalId: string): Promise<unknown>;
   getPreferences(): Promise<Preferences>;
   updateAccountPrefs(
-    portalId: string,
     accountId: string,
     patch: MessagePayload<'updateAccountPrefs'>['patch'],
   ): Promise<unknown>;
@@ -44,12 +44,12 @@ export function createActions(): Actions {
     addPortal: (input) => sendMessage('addPortal', input),
     renamePortal: (portalId, name) => sendMessage('renamePortal', { portalId, name }),
     removePortal: (portalId) => sendMessage('removePortal', { portalId }),
+    forgetCachedAccounts: (portalId) => sendMessage('forgetCachedAccounts', { portalId }),
     signIn: (portalId) => sendMessage('signIn', { portalId }),
     cancelSignIn: (portalId) => sendMessage('cancelSignIn', { portalId }),
     signOut: (portalId) => sendMessage('signOut', { portalId }),
     getPreferences: () => sendMessage('getPreferences', {}),
-    updateAccountPrefs: (portalId, accountId, patch) =>
-      sendMessage('updateAccountPrefs', { portalId, accountId, patch }),
+    updateAccountPrefs: (accountId, patch) => sendMessage('updateAccountPrefs', { accountId, patch }),
     syncDirectory: (portalId, force) => sendMessage('syncDirectory', { portalId, force }),
     openConsole: ({ portalId, accountId, roleName }, { newTab }) =>
       sendMessage('openConsole', { portalId, accountId, roleName, newTab }),

@@ -2,6 +2,7 @@ import { clearRefresh, scheduleRefresh } from '../alarms/schedule';
 import { awsErrorName, isNetworkError } from '../aws/errors';
 import { createTokenFromRefreshToken, type TokenSet } from '../aws/oidc';
 import { logout } from '../aws/portal-api';
+import { forgetRoleCredentials } from '../console/role-credentials';
 import { UserFacingError } from '../messaging/user-facing-error';
 import { findPortal } from '../portals/find-portal';
 import { notifyUi } from '../status/notify-ui';
@@ -126,5 +127,6 @@ export async function signOut(portalId: string): Promise<void> {
 async function forgetTokens(portalId: string): Promise<void> {
   await accessTokenItem(portalId).remove();
   await refreshTokenItem(portalId).remove();
+  await forgetRoleCredentials(portalId);
   await clearRefresh(portalId);
 }

@@ -1,5 +1,6 @@
 import { GetRoleCredentialsCommand } from '@aws-sdk/client-sso';
 import * as v from 'valibot';
+import { browser } from '../../shared/browser';
 import { defineItemFamily } from '../../shared/storage/define-item';
 import { withAccessToken } from '../auth/session';
 import { portalClient } from '../aws/portal-api';
@@ -58,4 +59,11 @@ export async function roleCredentials(role: RoleRef, portalRegion: string): Prom
   };
   await item.set(fresh);
   return fresh;
+}
+
+/** Forgets every role credential obtained through a portal (sign-out, portal removal). */
+export async function forgetRoleCredentials(portalId: string): Promise<void> {
+  const prefix = `${roleCredentialsItem('').key}${portalId}/`;
+  const keys = Object.keys(await browser.storage.session.get(null)).filter((key) => key.startsWith(prefix));
+  if (keys.length > 0) await browser.storage.session.remove(keys);
 }

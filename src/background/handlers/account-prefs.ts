@@ -1,4 +1,4 @@
-import { accountKey, accountPrefsItem } from '../../shared/directory/items';
+import { accountPrefsItem } from '../../shared/directory/items';
 import type { MessagePayload } from '../../shared/messages/contract';
 import { notifyUi } from '../status/notify-ui';
 
@@ -7,13 +7,12 @@ import { notifyUi } from '../status/notify-ui';
  * both be open) so no change is lost between a read and a write. Empty values remove the setting.
  */
 export async function updateAccountPrefs({
-  portalId,
   accountId,
   patch,
 }: MessagePayload<'updateAccountPrefs'>): Promise<null> {
   await navigator.locks.request('account-prefs', async () => {
     const all = await accountPrefsItem.get();
-    const key = accountKey(portalId, accountId);
+    const key = accountId;
     const merged: Record<string, unknown> = { ...all[key], ...patch };
     for (const [field, value] of Object.entries(merged)) {
       if (value === '' || value === false || (Array.isArray(value) && value.length === 0))

@@ -4,7 +4,7 @@ import { openConsole } from './console';
 import { syncDirectory } from './directory';
 import { getStatus } from './get-status';
 import { getTabDisplay } from './get-tab-display';
-import { addPortal, listPortals, removePortal, renamePortal } from './portals';
+import { addPortal, forgetCachedAccounts, listPortals, removePortal, renamePortal } from './portals';
 import { getPreferences, setKeepSignedIn } from './preferences';
 import { cancelSignIn, signIn, signOut } from './sign-in';
 
@@ -16,6 +16,7 @@ export const handlers: Handlers = {
   addPortal,
   renamePortal,
   removePortal,
+  forgetCachedAccounts,
   signIn,
   cancelSignIn,
   signOut,

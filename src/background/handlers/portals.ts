@@ -1,5 +1,6 @@
 import { findIdentityCenterRegion } from '../../shared/aws/regions';
 import { parseStartUrl } from '../../shared/aws/start-url';
+import { directoryItem, syncProgressItem } from '../../shared/directory/items';
 import type { AddPortalResult, MessagePayload } from '../../shared/messages/contract';
 import type { Portal, PortalView } from '../../shared/portals/portal';
 import { portalsItem } from '../../shared/storage/items';
@@ -86,6 +87,7 @@ export async function renamePortal({ portalId, name }: MessagePayload<'renamePor
 export async function removePortal({ portalId }: MessagePayload<'removePortal'>): Promise<null> {
   await signOut(portalId).catch(() => undefined);
   await forgetSecrets(portalId);
+  await forgetDirectory(portalId);
   await portalsItem.set((await portalsItem.get()).filter((p) => p.id !== portalId));
   await notifyUi();
   return null;
@@ -95,4 +97,17 @@ async function forgetSecrets(portalId: string): Promise<void> {
   await Promise.all(SECRET_FAMILIES.map((family) => family(portalId).remove()));
   await clearPoll(portalId);
   await clearRefresh(portalId);
+}
+
+/** The portal's cached accounts and sync progress. Settings per account stay: they are keyed by account id. */
+async function forgetDirectory(portalId: string): Promise<void> {
+  await Promise.all([directoryItem(portalId).remove(), syncProgressItem(portalId).remove()]);
+}
+
+export async function forgetCachedAccounts({
+  portalId,
+}: MessagePayload<'forgetCachedAccounts'>): Promise<null> {
+  await forgetDirectory(portalId);
+  await notifyUi();
+  return null;
 }

@@ -28,6 +28,7 @@ function handlersWith(overrides: Partial<Handlers> = {}): Handlers {
     addPortal: unused,
     renamePortal: unused,
     removePortal: unused,
+    forgetCachedAccounts: unused,
     signIn: unused,
     cancelSignIn: unused,
     signOut: unused,

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { portalShortcutLink } from '../../shared/aws/shortcut-link';
-import { roleKey } from '../../shared/directory/model';
+import { accountKey, roleKey } from '../../shared/directory/model';
 import { buildSearchIndex, type RankingSignals, search } from '../../shared/directory/search';
 import type { Actions } from '../../ui/actions';
 import { closeIfPopup } from '../../ui/close-if-popup';
@@ -58,12 +58,10 @@ export function DirectoryView({ actions, data }: { actions: Actions; data: Direc
       const favoriteRoles = row.favorite
         ? current.filter((r) => r !== row.entry.roleName)
         : [...current, row.entry.roleName];
-      actions.updateAccountPrefs(row.entry.portalId, row.entry.accountId, { favoriteRoles }).catch(report);
+      actions.updateAccountPrefs(row.entry.accountId, { favoriteRoles }).catch(report);
     },
     onToggleAccountFavorite: (row) =>
-      actions
-        .updateAccountPrefs(row.portalId, row.account.accountId, { favorite: !row.prefs.favorite })
-        .catch(report),
+      actions.updateAccountPrefs(row.account.accountId, { favorite: !row.prefs.favorite }).catch(report),
     onEditAccount: setEditing,
   };
 
@@ -172,7 +170,7 @@ export function DirectoryView({ actions, data }: { actions: Actions; data: Direc
       {editing && (
         <AccountEditor
           row={editing}
-          onSave={(patch) => actions.updateAccountPrefs(editing.portalId, editing.account.accountId, patch)}
+          onSave={(patch) => actions.updateAccountPrefs(editing.account.accountId, patch)}
           onClose={() => {
             setEditing(null);
             input.current?.focus();
@@ -184,13 +182,18 @@ export function DirectoryView({ actions, data }: { actions: Actions; data: Direc
 }
 
 function favoritesAndUsage(data: DirectoryData): RankingSignals {
+  // Settings are per account id; the search ranks per portal and account, so map them onto each portal's copy.
   const favoriteAccounts = new Set<string>();
   const favoriteRoles = new Set<string>();
-  for (const [key, prefs] of Object.entries(data.prefs)) {
-    if (prefs.favorite) favoriteAccounts.add(key);
-    const [portalId = '', accountId = ''] = key.split('/');
-    for (const roleName of prefs.favoriteRoles ?? [])
-      favoriteRoles.add(roleKey({ portalId, accountId, roleName }));
+  for (const directory of data.directories) {
+    for (const { accountId } of directory.accounts) {
+      const prefs = data.prefs[accountId];
+      if (!prefs) continue;
+      if (prefs.favorite) favoriteAccounts.add(accountKey(directory.portalId, accountId));
+      for (const roleName of prefs.favoriteRoles ?? []) {
+        favoriteRoles.add(roleKey({ portalId: directory.portalId, accountId, roleName }));
+      }
+    }
   }
   return { favoriteAccounts, favoriteRoles, usage: new Map(Object.entries(data.usage)), now: Date.now() };
 }

@@ -74,13 +74,13 @@ describe('buildRows', () => {
   });
 
   it('leaves hidden accounts out unless asked', () => {
-    const prefs = { 'p1/111111111111': { hidden: true } };
+    const prefs = { '111111111111': { hidden: true } };
     expect(roleEntries(directories, prefs, false).some((e) => e.accountId === '111111111111')).toBe(false);
     expect(roleEntries(directories, prefs, true).some((e) => e.accountId === '111111111111')).toBe(true);
   });
 
   it('uses the alias and marks starred roles', () => {
-    const prefs = { 'p1/111111111111': { alias: 'Production', favoriteRoles: ['ReadOnly'] } };
+    const prefs = { '111111111111': { alias: 'Production', favoriteRoles: ['ReadOnly'] } };
     const rows = rowsFor('production', prefs);
     const readOnly = rows.find((r) => r.kind === 'role' && r.entry.roleName === 'ReadOnly');
     expect(readOnly).toMatchObject({ favorite: true, entry: { alias: 'Production' } });

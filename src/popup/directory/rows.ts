@@ -40,7 +40,7 @@ export function roleEntries(
   const entries: RoleEntry[] = [];
   for (const directory of directories) {
     for (const account of directory.accounts) {
-      const accountPrefs = prefs[accountKey(directory.portalId, account.accountId)] ?? {};
+      const accountPrefs = prefs[account.accountId] ?? {};
       if (accountPrefs.hidden && !showHidden) continue;
       for (const role of account.roles) {
         entries.push({
@@ -100,7 +100,7 @@ export function buildRows(
     if (several) rows.push({ kind: 'portal', key: `p:${portal.id}`, portal, accounts: groups.size });
     const since = previousSync.get(portal.id) ?? Number.POSITIVE_INFINITY;
     for (const [key, group] of groups) {
-      const accountPrefs = prefs[key] ?? {};
+      const accountPrefs = prefs[group.account.accountId] ?? {};
       const accountMatches = group.roles[0]?.matches.filter((m) => m.field !== 'roleName') ?? [];
       rows.push({
         kind: 'account',

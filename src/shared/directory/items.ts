@@ -43,7 +43,10 @@ const AccountPrefsSchema = v.object({
   favoriteRoles: v.optional(v.array(v.string())),
 });
 
-/** What the user set per account, keyed `<portalId>/<accountId>`. Never touched by a sync. */
+/**
+ * What the user set per account, keyed by account id: ids are unique across AWS, so aliases and colours survive
+ * removing and re-adding a portal, and tags find them from the id alone. Never touched by a sync.
+ */
 export const accountPrefsItem = defineItem({
   key: 'accountPrefs',
   area: 'local',
@@ -58,5 +61,3 @@ export const roleUsageItem = defineItem({
   schema: v.record(v.string(), v.object({ count: v.number(), lastUsedAt: v.number() })),
   fallback: {},
 });
-
-export { accountKey } from './model';

@@ -40,6 +40,7 @@ export const MESSAGE_SCHEMAS = {
     payload: v.strictObject({ portalId, name: v.pipe(v.string(), v.maxLength(100)) }),
   },
   removePortal: { audience: 'extension', payload: onePortal },
+  forgetCachedAccounts: { audience: 'extension', payload: onePortal },
   signIn: { audience: 'extension', payload: onePortal },
   cancelSignIn: { audience: 'extension', payload: onePortal },
   signOut: { audience: 'extension', payload: onePortal },
@@ -47,7 +48,6 @@ export const MESSAGE_SCHEMAS = {
   updateAccountPrefs: {
     audience: 'extension',
     payload: v.strictObject({
-      portalId,
       accountId,
       patch: v.strictObject({
         alias: v.optional(v.pipe(v.string(), v.maxLength(100))),
@@ -95,6 +95,7 @@ export interface ProtocolMap {
   addPortal: AddPortalResult;
   renamePortal: null;
   removePortal: null;
+  forgetCachedAccounts: null;
   signIn: null;
   cancelSignIn: null;
   signOut: null;
