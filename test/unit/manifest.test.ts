@@ -35,3 +35,14 @@ describe('manifest.json', () => {
     }
   });
 });
+
+describe('the device-page content script', () => {
+  it('runs on the device host of every Identity Center region, and nowhere else', () => {
+    const device = manifest.content_scripts.find((script) =>
+      script.js.some((js) => js.includes('content/device')),
+    );
+    expect(new Set(device?.matches)).toEqual(
+      new Set(IDENTITY_CENTER_REGIONS.map(({ code }) => `https://${deviceHost(code)}/*`)),
+    );
+  });
+});

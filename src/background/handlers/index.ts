@@ -1,5 +1,6 @@
 import type { Handlers } from '../messaging/handle-message';
 import { updateAccountPrefs } from './account-prefs';
+import { checkDeviceCode } from './check-device-code';
 import { openConsole } from './console';
 import { syncDirectory } from './directory';
 import { getStatus } from './get-status';
@@ -12,6 +13,7 @@ import { cancelSignIn, signIn, signOut } from './sign-in';
 export const handlers: Handlers = {
   getStatus,
   getTabDisplay,
+  checkDeviceCode,
   listPortals,
   addPortal,
   renamePortal,

@@ -52,3 +52,22 @@ describe('checkSender for extension messages', () => {
     );
   });
 });
+
+describe('checkSender for the device-page content script', () => {
+  it.each([
+    ['https://device.sso.us-east-1.amazonaws.com/?user_code=ABCD-EFGH', true],
+    ['https://device.sso.cn-north-1.amazonaws.com.cn/', true],
+    ['https://device.sso.us-east-1.amazonaws.com.evil.example/', false],
+    ['https://console.aws.amazon.com/', false],
+    ['http://device.sso.us-east-1.amazonaws.com/', false],
+  ])('%s → %s', (url, ok) => {
+    expect(checkSender({ id: 'ext', url, tab: { id: 1 } }, 'device', self).ok).toBe(ok);
+  });
+
+  it('keeps the console content script out of device messages and vice versa', () => {
+    const console = { id: 'ext', url: 'https://console.aws.amazon.com/', tab: { id: 1 } };
+    const device = { id: 'ext', url: 'https://device.sso.us-east-1.amazonaws.com/', tab: { id: 1 } };
+    expect(checkSender(console, 'device', self).ok).toBe(false);
+    expect(checkSender(device, 'content', self).ok).toBe(false);
+  });
+});

@@ -16,6 +16,7 @@ export interface ExtensionIdentity {
 export type SenderCheck = { ok: true; tabId?: number } | { ok: false; reason: string };
 
 const CONSOLE_HOST = /^([a-z0-9-]+\.)*console\.(aws\.amazon\.com|amazonaws-us-gov\.com|amazonaws\.cn)$/;
+const DEVICE_HOST = /^device\.sso\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/;
 
 /**
  * Decides whether a sender may send a message of the given audience.
@@ -40,6 +41,9 @@ export function checkSender(sender: SenderInfo, audience: Audience, self: Extens
     host = parsed.hostname;
   } catch {
     return { ok: false, reason: 'content messages must come from a page' };
+  }
+  if (audience === 'device') {
+    return DEVICE_HOST.test(host) ? { ok: true, tabId } : { ok: false, reason: 'not the AWS device page' };
   }
   return CONSOLE_HOST.test(host) ? { ok: true, tabId } : { ok: false, reason: 'not an AWS console page' };
 }

@@ -24,6 +24,7 @@ function handlersWith(overrides: Partial<Handlers> = {}): Handlers {
       roleName: 'r',
       color: '#000',
     }),
+    checkDeviceCode: unused,
     listPortals: unused,
     addPortal: unused,
     renamePortal: unused,

@@ -14,7 +14,9 @@ export type Audience =
   /** Only the extension's own pages (popup, options): anything touching tokens or credentials. */
   | 'extension'
   /** Content scripts on AWS console pages, and only about their own tab. */
-  | 'content';
+  | 'content'
+  /** The content script on AWS's device-approval page (device.sso.<region>.amazonaws.com). */
+  | 'device';
 
 const empty = v.strictObject({});
 const portalId = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,64}$/));
@@ -26,6 +28,10 @@ const roleName = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
 export const MESSAGE_SCHEMAS = {
   getStatus: { audience: 'extension', payload: empty },
   getTabDisplay: { audience: 'content', payload: empty },
+  checkDeviceCode: {
+    audience: 'device',
+    payload: v.strictObject({ userCode: v.pipe(v.string(), v.regex(/^[A-Z0-9]{4}-?[A-Z0-9]{4}$/i)) }),
+  },
   listPortals: { audience: 'extension', payload: empty },
   addPortal: {
     audience: 'extension',
@@ -82,6 +88,12 @@ export interface TabDisplay {
   readonly color: string;
 }
 
+/**
+ * Whether a code on AWS's device page belongs to a sign-in this extension started. Nothing else is said: not
+ * the device code, not which other sign-ins are pending.
+ */
+export type DeviceCodeCheck = { ours: true; portalName: string } | { ours: false };
+
 /** Adding a portal either works or says which field is wrong and why. */
 export type AddPortalResult =
   | { ok: true; portal: Portal }
@@ -91,6 +103,7 @@ export type AddPortalResult =
 export interface ProtocolMap {
   getStatus: Status;
   getTabDisplay: TabDisplay | null;
+  checkDeviceCode: DeviceCodeCheck;
   listPortals: PortalView[];
   addPortal: AddPortalResult;
   renamePortal: null;
