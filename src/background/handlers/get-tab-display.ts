@@ -1,10 +1,48 @@
-import type { TabDisplay } from '../../shared/messages/contract';
+import { accountPrefsItem, directoryItem } from '../../shared/directory/items';
+import type { MessagePayload, TabDisplay } from '../../shared/messages/contract';
+import { portalsItem } from '../../shared/storage/items';
+import { consoleTabsItem } from '../console/console-tabs';
 import type { HandlerContext } from '../messaging/handle-message';
 
+/** Colour of a production-like account without a colour of its own. */
+const DANGER_RED = '#d13212';
+/** Colour of any other account without a colour of its own. */
+const NEUTRAL = '#5f6b7a';
+/** The default danger tier: names that say "prod" (prod, production, prd-…), as most organisations name them. */
+const PRODUCTION_NAME = /(^|[^a-z])(prod|production|prd)([^a-z]|$)/i;
+
 /**
- * Display data for the sender's own tab. Until the background records which tab holds which role
- * (console sign-in issue), it knows none.
+ * Display data for the sender's own tab: first what the background knows (it opened the tab as a role), then
+ * what the page says. Names come from the cached directory, alias and colour from the user's settings.
  */
-export async function getTabDisplay(_payload: unknown, _context: HandlerContext): Promise<TabDisplay | null> {
+export async function getTabDisplay(
+  page: MessagePayload<'getTabDisplay'>,
+  { tabId }: HandlerContext,
+): Promise<TabDisplay | null> {
+  const recorded = tabId === undefined ? undefined : (await consoleTabsItem.get())[tabId];
+  // The page may since have been signed in as another account some other way: then the page is right.
+  const opened = recorded && (!page.accountId || page.accountId === recorded.accountId) ? recorded : undefined;
+  const accountId = opened?.accountId ?? page.accountId;
+  if (!accountId) return null;
+  const roleName = opened?.roleName ?? page.roleName ?? null;
+  const [prefs, accountName] = await Promise.all([accountPrefsItem.get(), accountNameOf(accountId)]);
+  const own = prefs[accountId] ?? {};
+  const label = own.alias || accountName || accountId;
+  const danger = PRODUCTION_NAME.test(own.alias ?? '') || PRODUCTION_NAME.test(accountName ?? '');
+  return {
+    accountId,
+    label,
+    roleName,
+    color: own.color ?? (danger ? DANGER_RED : NEUTRAL),
+    danger,
+    ...(opened ? { expiresAt: opened.expiresAt } : {}),
+  };
+}
+
+async function accountNameOf(accountId: string): Promise<string | null> {
+  for (const portal of await portalsItem.get()) {
+    const account = (await directoryItem(portal.id).get())?.accounts.find((a) => a.accountId === accountId);
+    if (account) return account.accountName;
+  }
   return null;
 }

@@ -27,7 +27,14 @@ const roleName = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
 
 export const MESSAGE_SCHEMAS = {
   getStatus: { audience: 'extension', payload: empty },
-  getTabDisplay: { audience: 'content', payload: empty },
+  getTabDisplay: {
+    audience: 'content',
+    /** What the page itself says (console meta, cookie, nav bar); used when we did not open the tab. */
+    payload: v.strictObject({
+      accountId: v.optional(v.pipe(v.string(), v.regex(/^\d{12}$/))),
+      roleName: v.optional(v.pipe(v.string(), v.maxLength(128))),
+    }),
+  },
   checkDeviceCode: {
     audience: 'device',
     payload: v.strictObject({ userCode: v.pipe(v.string(), v.regex(/^[A-Z0-9]{4}-?[A-Z0-9]{4}$/i)) }),
@@ -83,9 +90,15 @@ export interface Status {
 /** What a content script may learn about its own tab: display data only, never a token or credential. */
 export interface TabDisplay {
   readonly accountId: string;
+  /** Alias, else account name, else the id. */
   readonly label: string;
-  readonly roleName: string;
+  readonly roleName: string | null;
+  /** CSS colour, `#rrggbb`. */
   readonly color: string;
+  /** Production-like account: shown in red with a stronger bar. */
+  readonly danger: boolean;
+  /** Epoch ms when the console session's credentials end, when we opened the tab. */
+  readonly expiresAt?: number;
 }
 
 /**

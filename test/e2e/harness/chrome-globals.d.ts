@@ -1,6 +1,6 @@
 /** The bits of the `chrome` global that tests call inside extension pages (page.evaluate runs there). */
 declare const chrome: {
-  runtime: { sendMessage(message: unknown): Promise<unknown>; id: string };
+  runtime: { sendMessage(message: unknown): Promise<unknown>; id: string; reload(): void };
   storage: Record<
     'local' | 'session' | 'sync',
     { get(keys?: string | string[] | null): Promise<Record<string, unknown>> }

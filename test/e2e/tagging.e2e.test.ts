@@ -1,0 +1,92 @@
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type ExtensionHarness, type LaunchOptions, launchExtension } from './harness/launch.ts';
+import { signInFromPopup } from './pages/sign-in-helper.ts';
+
+let harness: ExtensionHarness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+const searchBox = (page: Page) => page.getByRole('combobox', { name: 'Search accounts and roles' });
+const tagPill = (page: Page) => page.getByRole('button', { name: /^AWS account .* Copy account id$/ });
+
+/** Signs in, then opens the console as AdministratorAccess in acme-prod-identity from the popup. */
+async function openTaggedConsole(launch: LaunchOptions = {}) {
+  const h = await launchExtension({ emulator: { organization: 'demo', ...launch.emulator } });
+  harness = h;
+  const popup = await h.openPopup();
+  await signInFromPopup(h, popup);
+  await searchBox(popup).fill('prod identity admin');
+  await popup.getByRole('option', { name: /^AdministratorAccess in acme-prod-identity/ }).waitFor();
+  const opened = h.context.waitForEvent('page', (p) => p.url().includes('console.aws.amazon.com'));
+  await popup.keyboard.press('Shift+Enter');
+  const tab = await opened;
+  await tab.waitForURL(/console\.aws\.amazon\.com\/console\/home/);
+  const accountId = h.emulator.organization.accounts.find((a) => a.accountName === 'acme-prod-identity')?.accountId ?? '';
+  return { h, popup, tab, accountId };
+}
+
+describe('console tabs tagged with account and role', () => {
+  it('tags a console we signed in to: pill, title prefix, coloured favicon, danger tier for prod', async () => {
+    const { h, tab, accountId } = await openTaggedConsole();
+    const pill = tagPill(tab);
+    await expect.poll(() => pill.getAttribute('aria-label')).toContain('acme-prod-identity');
+    expect(await pill.getAttribute('aria-label')).toContain('role AdministratorAccess');
+    await expect.poll(() => tab.title()).toMatch(/^\[acme-prod-identity · AdministratorAccess\] /);
+    expect(await tab.locator('link[rel~="icon"]').last().getAttribute('href')).toMatch(/^data:image\/svg\+xml,.*%23d13212/);
+    expect(await tab.locator('#aws-sso-switcher-tag').evaluate((el) => el.classList.contains('danger'))).toBe(true);
+    await pill.click();
+    await expect.poll(() => h.readClipboard(tab)).toBe(accountId);
+    await h.screenshot(tab, 'console-tagged');
+  });
+
+  it('keeps the tag through in-page navigation and the console’s own title changes', async () => {
+    const { tab } = await openTaggedConsole();
+    await expect.poll(() => tab.title()).toMatch(/^\[acme-prod-identity/);
+    await tab.getByRole('link', { name: 'EC2' }).click();
+    await expect.poll(() => tab.title()).toMatch(/^\[acme-prod-identity · AdministratorAccess\] .*EC2/);
+    await tab.evaluate(() => {
+      document.title = 'Instances | EC2';
+    });
+    await expect.poll(() => tab.title()).toBe('[acme-prod-identity · AdministratorAccess] Instances | EC2');
+  });
+
+  it('tags a console tab the extension did not open, from what the page says', async () => {
+    const { h, tab } = await openTaggedConsole();
+    await tagPill(tab).waitFor();
+    const other = await h.context.newPage();
+    await other.goto('https://us-east-1.console.aws.amazon.com/s3/home?region=us-east-1');
+    await expect.poll(() => tagPill(other).getAttribute('aria-label')).toContain('acme-prod-identity');
+  });
+
+  it('tags a multi-session console on its own host', async () => {
+    const { tab } = await openTaggedConsole({ emulator: { multiSession: true } });
+    expect(new URL(tab.url()).hostname).toMatch(/^\d{12}-[a-z0-9]{8}\.us-east-1\.console\.aws\.amazon\.com$/);
+    await expect.poll(() => tagPill(tab).getAttribute('aria-label')).toContain('acme-prod-identity');
+  });
+
+  it('updates open tabs at once when the alias changes, and shows a hostile alias as text', async () => {
+    const { popup, tab } = await openTaggedConsole();
+    await tagPill(tab).waitFor();
+    await popup.getByRole('button', { name: 'Edit account acme-prod-identity' }).click();
+    const hostile = '<img src=x onerror=alert(1)> Identity PROD';
+    await popup.getByRole('textbox', { name: 'Alias' }).fill(hostile);
+    await popup.getByRole('radio', { name: 'Colour #6b4fbb' }).check();
+    await popup.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => tagPill(tab).getAttribute('aria-label')).toContain(hostile);
+    expect(await tab.locator('img[src="x"]').count()).toBe(0);
+    expect(await tab.locator('link[rel~="icon"]').last().getAttribute('href')).toContain('%236b4fbb');
+  });
+
+  it('removes everything it added when the extension goes away, leaving no errors', async () => {
+    const { h, tab } = await openTaggedConsole();
+    await tagPill(tab).waitFor();
+    const worker = await h.worker();
+    await worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+    await expect.poll(() => tab.locator('#aws-sso-switcher-tag').count()).toBe(0);
+    await expect.poll(() => tab.title()).not.toMatch(/^\[/);
+    expect(h.consoleErrors.filter((e) => e.includes('console.aws.amazon.com'))).toEqual([]);
+  });
+});
