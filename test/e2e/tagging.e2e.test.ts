@@ -24,7 +24,8 @@ async function openTaggedConsole(launch: LaunchOptions = {}) {
   await popup.keyboard.press('Shift+Enter');
   const tab = await opened;
   await tab.waitForURL(/console\.aws\.amazon\.com\/console\/home/);
-  const accountId = h.emulator.organization.accounts.find((a) => a.accountName === 'acme-prod-identity')?.accountId ?? '';
+  const accountId =
+    h.emulator.organization.accounts.find((a) => a.accountName === 'acme-prod-identity')?.accountId ?? '';
   return { h, popup, tab, accountId };
 }
 
@@ -35,8 +36,12 @@ describe('console tabs tagged with account and role', () => {
     await expect.poll(() => pill.getAttribute('aria-label')).toContain('acme-prod-identity');
     expect(await pill.getAttribute('aria-label')).toContain('role AdministratorAccess');
     await expect.poll(() => tab.title()).toMatch(/^\[acme-prod-identity · AdministratorAccess\] /);
-    expect(await tab.locator('link[rel~="icon"]').last().getAttribute('href')).toMatch(/^data:image\/svg\+xml,.*%23d13212/);
-    expect(await tab.locator('#aws-sso-switcher-tag').evaluate((el) => el.classList.contains('danger'))).toBe(true);
+    expect(await tab.locator('link[rel~="icon"]').last().getAttribute('href')).toMatch(
+      /^data:image\/svg\+xml,.*%23d13212/,
+    );
+    expect(await tab.locator('#aws-sso-switcher-tag').evaluate((el) => el.classList.contains('danger'))).toBe(
+      true,
+    );
     await pill.click();
     await expect.poll(() => h.readClipboard(tab)).toBe(accountId);
     await h.screenshot(tab, 'console-tagged');

@@ -21,7 +21,8 @@ export async function getTabDisplay(
 ): Promise<TabDisplay | null> {
   const recorded = tabId === undefined ? undefined : (await consoleTabsItem.get())[tabId];
   // The page may since have been signed in as another account some other way: then the page is right.
-  const opened = recorded && (!page.accountId || page.accountId === recorded.accountId) ? recorded : undefined;
+  const opened =
+    recorded && (!page.accountId || page.accountId === recorded.accountId) ? recorded : undefined;
   const accountId = opened?.accountId ?? page.accountId;
   if (!accountId) return null;
   const roleName = opened?.roleName ?? page.roleName ?? null;

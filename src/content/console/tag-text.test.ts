@@ -6,7 +6,11 @@ describe('tag text', () => {
   it.each([
     ['acme-prod-identity', 'AdministratorAccess', '[acme-prod-identity · AdministratorAccess] '],
     ['prod', null, '[prod] '],
-    ['a-very-long-account-alias-that-goes-on', 'ReadOnlyAccess', '[a-very-long-account-ali… · ReadOnlyAccess] '],
+    [
+      'a-very-long-account-alias-that-goes-on',
+      'ReadOnlyAccess',
+      '[a-very-long-account-ali… · ReadOnlyAccess] ',
+    ],
     ['x', 'AWSReservedSSO_SomethingVeryLong', '[x · AWSReservedSSO_Some…] '],
   ])('title prefix for %s / %s', (label, role, expected) => {
     expect(titlePrefix(label, role)).toBe(expected);
