@@ -4,6 +4,7 @@ import { AddPortalForm } from '../ui/add-portal-form';
 import { usePortals } from '../ui/use-portals';
 import { PortalRow } from './portal-row';
 import { SessionPreferences } from './session-preferences';
+import { TaggingPreferences } from './tagging-preferences';
 
 /** Values an admin (or `npm start`) can pass in the page's query to pre-fill the add-portal form. */
 function prefill(search: string) {
@@ -60,6 +61,7 @@ export function OptionsApp({ actions, search = location.search }: { actions: Act
           }}
         />
       </section>
+      <TaggingPreferences actions={actions} />
       <SessionPreferences actions={actions} />
     </div>
   );

@@ -32,6 +32,7 @@ export interface Actions {
     options: { newTab: boolean },
   ): Promise<unknown>;
   setKeepSignedIn(keepSignedIn: boolean): Promise<Preferences>;
+  setTagging(parts: MessagePayload<'setTagging'>): Promise<Preferences>;
   /** Calls back when the background says what we show may have changed. Returns the unsubscribe function. */
   onChange(callback: () => void): () => void;
 }
@@ -54,6 +55,7 @@ export function createActions(): Actions {
     openConsole: ({ portalId, accountId, roleName }, { newTab }) =>
       sendMessage('openConsole', { portalId, accountId, roleName, newTab }),
     setKeepSignedIn: (keepSignedIn) => sendMessage('setKeepSignedIn', { keepSignedIn }),
+    setTagging: (parts) => sendMessage('setTagging', parts),
     onChange: onUiChanged,
   };
 }

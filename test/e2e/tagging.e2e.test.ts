@@ -85,6 +85,26 @@ describe('console tabs tagged with account and role', () => {
     expect(await tab.locator('link[rel~="icon"]').last().getAttribute('href')).toContain('%236b4fbb');
   });
 
+  it('follows the danger tier and the tag parts the user chose, in open tabs at once', async () => {
+    const { h, popup, tab } = await openTaggedConsole();
+    const isDanger = () =>
+      tab.locator('#aws-sso-switcher-tag').evaluate((el) => el.classList.contains('danger'));
+    await expect.poll(isDanger).toBe(true);
+    await popup.getByRole('button', { name: 'Edit account acme-prod-identity' }).click();
+    await popup.getByRole('radio', { name: 'Normal: never red' }).check();
+    await popup.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(isDanger).toBe(false);
+
+    const options = await h.openOptions();
+    await options.getByRole('checkbox', { name: 'Account and role at the start of the tab title' }).uncheck();
+    await expect.poll(() => tab.title()).not.toMatch(/^\[/);
+    await options
+      .getByRole('checkbox', { name: 'Label with account, role and account id at the bottom' })
+      .uncheck();
+    await expect.poll(() => tagPill(tab).isVisible()).toBe(false);
+    await h.screenshot(options, 'options-tagging');
+  });
+
   it('removes everything it added when the extension goes away, leaving no errors', async () => {
     const { h, tab } = await openTaggedConsole();
     await tagPill(tab).waitFor();

@@ -1,6 +1,6 @@
 import { accountPrefsItem, directoryItem } from '../../shared/directory/items';
 import type { MessagePayload, TabDisplay } from '../../shared/messages/contract';
-import { portalsItem } from '../../shared/storage/items';
+import { portalsItem, preferencesItem } from '../../shared/storage/items';
 import { consoleTabsItem } from '../console/console-tabs';
 import type { HandlerContext } from '../messaging/handle-message';
 
@@ -29,13 +29,16 @@ export async function getTabDisplay(
   const [prefs, accountName] = await Promise.all([accountPrefsItem.get(), accountNameOf(accountId)]);
   const own = prefs[accountId] ?? {};
   const label = own.alias || accountName || accountId;
-  const danger = PRODUCTION_NAME.test(own.alias ?? '') || PRODUCTION_NAME.test(accountName ?? '');
+  const byName = PRODUCTION_NAME.test(own.alias ?? '') || PRODUCTION_NAME.test(accountName ?? '');
+  const danger = own.tier === 'production' || (own.tier !== 'normal' && byName);
+  const { tagging } = await preferencesItem.get();
   return {
     accountId,
     label,
     roleName,
     color: own.color ?? (danger ? DANGER_RED : NEUTRAL),
     danger,
+    parts: tagging,
     ...(opened ? { expiresAt: opened.expiresAt } : {}),
   };
 }

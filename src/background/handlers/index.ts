@@ -6,7 +6,7 @@ import { syncDirectory } from './directory';
 import { getStatus } from './get-status';
 import { getTabDisplay } from './get-tab-display';
 import { addPortal, forgetCachedAccounts, listPortals, removePortal, renamePortal } from './portals';
-import { getPreferences, setKeepSignedIn } from './preferences';
+import { getPreferences, setKeepSignedIn, setTagging } from './preferences';
 import { cancelSignIn, signIn, signOut } from './sign-in';
 
 /** Every message the background answers, by type. */
@@ -24,6 +24,7 @@ export const handlers: Handlers = {
   signOut,
   getPreferences,
   setKeepSignedIn,
+  setTagging,
   updateAccountPrefs,
   syncDirectory,
   openConsole,

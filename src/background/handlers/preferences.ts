@@ -6,6 +6,12 @@ export async function getPreferences(): Promise<Preferences> {
   return preferencesItem.get();
 }
 
+export async function setTagging(parts: MessagePayload<'setTagging'>): Promise<Preferences> {
+  const next = { ...(await preferencesItem.get()), tagging: parts };
+  await preferencesItem.set(next);
+  return next;
+}
+
 export async function setKeepSignedIn({
   keepSignedIn,
 }: MessagePayload<'setKeepSignedIn'>): Promise<Preferences> {

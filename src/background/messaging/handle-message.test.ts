@@ -35,6 +35,7 @@ function handlersWith(overrides: Partial<Handlers> = {}): Handlers {
     signOut: unused,
     getPreferences: unused,
     setKeepSignedIn: unused,
+    setTagging: unused,
     updateAccountPrefs: unused,
     syncDirectory: unused,
     openConsole: unused,

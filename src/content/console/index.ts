@@ -39,8 +39,9 @@ function render(display: TabDisplay | null): void {
   tag ??= createTag(document);
   tag.update(display, Date.now());
   decorations = new AbortController();
-  keepTitlePrefix(document, titlePrefix(display.label, display.roleName), decorations.signal);
-  colourFavicon(document, display.color, decorations.signal);
+  if (display.parts.title)
+    keepTitlePrefix(document, titlePrefix(display.label, display.roleName), decorations.signal);
+  if (display.parts.favicon) colourFavicon(document, display.color, decorations.signal);
 }
 
 /** When the extension is reloaded or removed, this script's runtime goes away: take everything down. */
@@ -63,7 +64,7 @@ document.documentElement.dataset[MARKER] = 'ready';
 refresh().catch(() => (extensionAlive() ? undefined : teardown()));
 // Alias or colour changed in the popup or settings, or a sync renamed the account: redraw at once.
 onLocalKeysChanged(
-  (key) => key === 'accountPrefs' || key.startsWith('directory:'),
+  (key) => key === 'accountPrefs' || key === 'preferences' || key.startsWith('directory:'),
   () => void refresh().catch(() => undefined),
   controller.signal,
 );

@@ -44,6 +44,8 @@ export function createTag(doc: Document): Tag {
       host.style.setProperty('--tag-color', display.color);
       host.classList.toggle('danger', display.danger);
       strip.classList.toggle('danger', display.danger);
+      strip.hidden = !display.parts.strip;
+      pill.hidden = !display.parts.pill;
       label.textContent = display.roleName ? `${display.label} · ${display.roleName}` : display.label;
       const left = display.expiresAt ? timeLeft(display.expiresAt - now) : '';
       detail.textContent = `${formatId(display.accountId)}${left ? ` · ${left}` : ''}`;
@@ -93,4 +95,5 @@ const STYLE = `
   .label { overflow: hidden; text-overflow: ellipsis; }
   .detail { font-weight: 400; opacity: 0.92; }
   :host(.danger) .pill { font-size: 13px; }
+  [hidden] { display: none !important; }
 `;

@@ -16,7 +16,12 @@ export const ACCOUNT_COLORS = [
 
 interface Props {
   row: Extract<Row, { kind: 'account' }>;
-  onSave(patch: { alias: string; color: string; hidden: boolean }): Promise<unknown>;
+  onSave(patch: {
+    alias: string;
+    color: string;
+    hidden: boolean;
+    tier: '' | 'production' | 'normal';
+  }): Promise<unknown>;
   onClose(): void;
 }
 
@@ -26,13 +31,14 @@ export function AccountEditor({ row, onSave, onClose }: Props) {
   const [alias, setAlias] = useState(row.prefs.alias ?? '');
   const [color, setColor] = useState(row.prefs.color ?? '');
   const [hidden, setHidden] = useState(row.prefs.hidden ?? false);
+  const [tier, setTier] = useState<'' | 'production' | 'normal'>(row.prefs.tier ?? '');
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
 
   const save = async (event: Event) => {
     event.preventDefault();
-    await onSave({ alias: alias.trim(), color, hidden }).catch(() => undefined);
+    await onSave({ alias: alias.trim(), color, hidden, tier }).catch(() => undefined);
     onClose();
   };
 
@@ -65,6 +71,27 @@ export function AccountEditor({ row, onSave, onClose }: Props) {
                 aria-label={`Colour ${c}`}
               />
               <span class="swatch" style={{ background: c }} aria-hidden="true" />
+            </label>
+          ))}
+        </fieldset>
+        <fieldset class="tiers">
+          <legend>Danger tier</legend>
+          {(
+            [
+              ['', 'From the name (red if it says “prod”)'],
+              ['production', 'Production: always red'],
+              ['normal', 'Normal: never red'],
+            ] as const
+          ).map(([value, text]) => (
+            <label key={value} class="checkbox">
+              <input
+                type="radio"
+                name="tier"
+                value={value}
+                checked={tier === value}
+                onChange={() => setTier(value)}
+              />
+              {text}
             </label>
           ))}
         </fieldset>

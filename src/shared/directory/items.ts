@@ -39,6 +39,8 @@ const AccountPrefsSchema = v.object({
   alias: v.optional(v.pipe(v.string(), v.maxLength(100))),
   color: v.optional(v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/i))),
   hidden: v.optional(v.boolean()),
+  /** 'production': red tag whatever the name; 'normal': never red; absent: decided by the name ("prod"). */
+  tier: v.optional(v.picklist(['production', 'normal'])),
   favorite: v.optional(v.boolean()),
   favoriteRoles: v.optional(v.array(v.string())),
 });

@@ -54,6 +54,8 @@ export interface AccountPrefs {
   /** CSS colour, e.g. `#d13212`. */
   readonly color?: string;
   readonly hidden?: boolean;
+  /** Danger tier set by the user; absent: decided by the account name. */
+  readonly tier?: 'production' | 'normal';
   readonly favorite?: boolean;
   /** Roles starred individually. */
   readonly favoriteRoles?: readonly string[];

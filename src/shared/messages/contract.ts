@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Portal, PortalView } from '../portals/portal';
-import type { Preferences } from '../storage/items';
+import type { Preferences, TaggingParts } from '../storage/items';
 
 /**
  * The one message contract between contexts. Each message names who may send it (`audience`), the schema its
@@ -66,6 +66,7 @@ export const MESSAGE_SCHEMAS = {
         alias: v.optional(v.pipe(v.string(), v.maxLength(100))),
         color: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/i))])),
         hidden: v.optional(v.boolean()),
+        tier: v.optional(v.picklist(['production', 'normal', ''])),
         favorite: v.optional(v.boolean()),
         favoriteRoles: v.optional(v.pipe(v.array(roleName), v.maxLength(200))),
       }),
@@ -77,6 +78,15 @@ export const MESSAGE_SCHEMAS = {
     payload: v.strictObject({ portalId, accountId, roleName, newTab: v.boolean() }),
   },
   setKeepSignedIn: { audience: 'extension', payload: v.strictObject({ keepSignedIn: v.boolean() }) },
+  setTagging: {
+    audience: 'extension',
+    payload: v.strictObject({
+      strip: v.boolean(),
+      pill: v.boolean(),
+      title: v.boolean(),
+      favicon: v.boolean(),
+    }),
+  },
 } as const satisfies Record<string, { audience: Audience; payload: v.GenericSchema }>;
 
 export type MessageType = keyof typeof MESSAGE_SCHEMAS;
@@ -97,6 +107,8 @@ export interface TabDisplay {
   readonly color: string;
   /** Production-like account: shown in red with a stronger bar. */
   readonly danger: boolean;
+  /** Which parts of the tag the user wants. */
+  readonly parts: TaggingParts;
   /** Epoch ms when the console session's credentials end, when we opened the tab. */
   readonly expiresAt?: number;
 }
@@ -130,6 +142,7 @@ export interface ProtocolMap {
   syncDirectory: null;
   openConsole: null;
   setKeepSignedIn: Preferences;
+  setTagging: Preferences;
 }
 
 export type ErrorCode = 'bad-request' | 'forbidden' | 'failed';

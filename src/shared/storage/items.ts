@@ -22,12 +22,21 @@ export const PreferencesSchema = v.object({
    * @default true
    */
   keepSignedIn: v.optional(v.boolean(), true),
+  /**
+   * Which parts of the console tag to draw.
+   * @default all on
+   */
+  tagging: v.optional(
+    v.object({ strip: v.boolean(), pill: v.boolean(), title: v.boolean(), favicon: v.boolean() }),
+    { strip: true, pill: true, title: true, favicon: true },
+  ),
 });
+export type TaggingParts = { strip: boolean; pill: boolean; title: boolean; favicon: boolean };
 export type Preferences = v.InferOutput<typeof PreferencesSchema>;
 
 export const preferencesItem = defineItem({
   key: 'preferences',
   area: 'local',
   schema: PreferencesSchema,
-  fallback: { keepSignedIn: true },
+  fallback: { keepSignedIn: true, tagging: { strip: true, pill: true, title: true, favicon: true } },
 });

@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Preferences, TaggingParts } from '../shared/storage/items';
+import type { Actions } from '../ui/actions';
+
+const PARTS: [keyof TaggingParts, string][] = [
+  ['strip', 'Coloured strip along the top of the page'],
+  ['pill', 'Label with account, role and account id at the bottom'],
+  ['title', 'Account and role at the start of the tab title'],
+  ['favicon', 'Tab icon in the account’s colour'],
+];
+
+/** Which parts of the console tag to draw. Open console tabs follow at once. */
+export function TaggingPreferences({ actions }: { actions: Actions }) {
+  const [preferences, setPreferences] = useState<Preferences | null>(null);
+  useEffect(() => {
+    actions.getPreferences().then(setPreferences, () => setPreferences(null));
+  }, [actions]);
+  if (!preferences) return null;
+  const parts = preferences.tagging;
+  return (
+    <section aria-labelledby="tagging-title">
+      <h2 id="tagging-title">Console tags</h2>
+      {PARTS.map(([part, text]) => (
+        <label key={part} class="checkbox">
+          <input
+            type="checkbox"
+            checked={parts[part]}
+            onChange={(e) =>
+              actions
+                .setTagging({ ...parts, [part]: e.currentTarget.checked })
+                .then(setPreferences, () => undefined)
+            }
+          />
+          {text}
+        </label>
+      ))}
+      <p class="muted">
+        Accounts whose name or alias says “prod” are tagged in red; set a tier per account in the popup (✎).
+      </p>
+    </section>
+  );
+}
