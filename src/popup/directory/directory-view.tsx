@@ -149,7 +149,7 @@ export function DirectoryView({ actions, data }: { actions: Actions; data: Direc
       )}
       <footer class="directory-footer">
         <p class="keys muted" aria-hidden="true">
-          ↑↓ move · Enter open · Shift+Enter new tab · Alt+F star · Alt+C copy link · Esc clear
+          ↑↓ · Enter open · ⇧Enter new tab · Alt+F star · Alt+C link · Esc
         </p>
         {hiddenCount > 0 && (
           <button

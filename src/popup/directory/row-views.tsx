@@ -133,7 +133,7 @@ export function RoleLine({
           handlers.onCopyLink(row);
         }}
       >
-        🔗
+        <LinkIcon />
       </button>
       <button
         type="button"
@@ -149,5 +149,25 @@ export function RoleLine({
         ↗
       </button>
     </div>
+  );
+}
+
+/** A chain link, drawn rather than an emoji: emoji fonts are missing on many Linux desktops. */
+function LinkIcon() {
+  return (
+    <svg
+      width="14"
+      height="14"
+      viewBox="0 0 16 16"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      stroke-width="1.6"
+      stroke-linecap="round"
+    >
+      <path d="M6.5 9.5l3-3" />
+      <path d="M7 4.5l1.3-1.3a2.8 2.8 0 014 4L11 8.5" />
+      <path d="M9 11.5l-1.3 1.3a2.8 2.8 0 01-4-4L5 7.5" />
+    </svg>
   );
 }
