@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { decodeDirectory } from '../../src/shared/directory/compact.ts';
 import { HOSTILE_ACCOUNT_NAMES } from '../emulator/organization.ts';
 import { type ExtensionHarness, type LaunchOptions, launchExtension } from './harness/launch.ts';
 import { signInFromPopup } from './pages/sign-in-helper.ts';
@@ -83,13 +84,11 @@ describe('the directory in the popup', () => {
     await expect
       .poll(() => popup.evaluate(() => document.querySelectorAll('[role="option"]').length))
       .toBeGreaterThan(0);
-    const stored = await (await h.worker()).evaluate(async () => {
+    const text = await (await h.worker()).evaluate(async () => {
       const all = await chrome.storage.local.get(null);
-      const directory = Object.entries(all).find(([k]) => k.startsWith('directory:'))?.[1] as {
-        accounts: { roles: unknown[] }[];
-      };
-      return directory.accounts.reduce((n, a) => n + a.roles.length, 0);
+      return Object.entries(all).find(([k]) => k.startsWith('directory:'))?.[1] as string;
     });
+    const stored = decodeDirectory(text)?.accounts.reduce((n, a) => n + a.roles.length, 0);
     expect(stored).toBe(roles);
     expect(await popup.getByRole('alert').count()).toBe(0);
   });

@@ -62,9 +62,10 @@ function extensionAlive(): boolean {
 
 document.documentElement.dataset[MARKER] = 'ready';
 refresh().catch(() => (extensionAlive() ? undefined : teardown()));
-// Alias or colour changed in the popup or settings, or a sync renamed the account: redraw at once.
+// Alias, colour or tag settings changed in the popup or settings: redraw at once.
 onLocalKeysChanged(
-  (key) => key === 'accountPrefs' || key === 'preferences' || key.startsWith('directory:'),
+  // Not the directory: its multi-megabyte value would be copied into every console tab on each sync save.
+  (key) => key === 'accountPrefs' || key === 'preferences',
   () => void refresh().catch(() => undefined),
   controller.signal,
 );

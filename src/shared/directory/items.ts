@@ -1,19 +1,36 @@
 import * as v from 'valibot';
 import { defineItem, defineItemFamily } from '../storage/define-item';
-import { PortalDirectorySchema } from './model';
+import { decodeDirectory, encodeDirectory } from './compact';
+import type { PortalDirectory } from './model';
 
 /**
  * Directory storage, readable by the popup directly: none of it is secret, and reading storage is faster than
  * waking the service worker, which matters for the popup's first render.
  */
 
-/** The cached accounts and roles of one portal. Written by the background's sync. */
-export const directoryItem = defineItemFamily({
+const directoryText = defineItemFamily({
   key: 'directory',
   area: 'local',
-  schema: v.nullable(PortalDirectorySchema),
+  schema: v.nullable(v.string()),
   fallback: null,
 });
+
+/**
+ * The cached accounts and roles of one portal, written by the background's sync. Stored compactly as one string
+ * (compact.ts says why); callers see a PortalDirectory.
+ */
+export function directoryItem(portalId: string) {
+  const item = directoryText(portalId);
+  return {
+    key: item.key,
+    async get(): Promise<PortalDirectory | null> {
+      const text = await item.get();
+      return text === null ? null : decodeDirectory(text);
+    },
+    set: (directory: PortalDirectory) => item.set(encodeDirectory(directory)),
+    remove: () => item.remove(),
+  };
+}
 
 export const SyncProgressSchema = v.object({
   portalId: v.string(),
