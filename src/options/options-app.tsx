@@ -5,6 +5,7 @@ import { usePortals } from '../ui/use-portals';
 import { PortalRow } from './portal-row';
 import { SessionPreferences } from './session-preferences';
 import { TaggingPreferences } from './tagging-preferences';
+import { usePreferences } from './use-preferences';
 
 /** Values an admin (or `npm start`) can pass in the page's query to pre-fill the add-portal form. */
 function prefill(search: string) {
@@ -16,6 +17,7 @@ function prefill(search: string) {
 export function OptionsApp({ actions, search = location.search }: { actions: Actions; search?: string }) {
   const [version, setVersion] = useState<string | null>(null);
   const { portals, error } = usePortals(actions);
+  const [preferences, setPreferences] = usePreferences(actions);
   const [formKey, setFormKey] = useState(0);
   const initial = prefill(search);
 
@@ -61,8 +63,12 @@ export function OptionsApp({ actions, search = location.search }: { actions: Act
           }}
         />
       </section>
-      <TaggingPreferences actions={actions} />
-      <SessionPreferences actions={actions} />
+      {preferences && (
+        <>
+          <TaggingPreferences actions={actions} preferences={preferences} onChange={setPreferences} />
+          <SessionPreferences actions={actions} preferences={preferences} onChange={setPreferences} />
+        </>
+      )}
     </div>
   );
 }

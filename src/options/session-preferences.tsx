@@ -1,14 +1,14 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { Preferences } from '../shared/storage/items';
 import type { Actions } from '../ui/actions';
 
 /** Where the long-lived sign-in secrets live: on disk (sealed) or only for this browser session. */
-export function SessionPreferences({ actions }: { actions: Actions }) {
-  const [preferences, setPreferences] = useState<Preferences | null>(null);
-  useEffect(() => {
-    actions.getPreferences().then(setPreferences, () => setPreferences(null));
-  }, [actions]);
-  if (!preferences) return null;
+interface Props {
+  actions: Actions;
+  preferences: Preferences;
+  onChange(next: Preferences): void;
+}
+
+export function SessionPreferences({ actions, preferences, onChange }: Props) {
   return (
     <section aria-labelledby="session-title">
       <h2 id="session-title">Session</h2>
@@ -16,9 +16,7 @@ export function SessionPreferences({ actions }: { actions: Actions }) {
         <input
           type="checkbox"
           checked={preferences.keepSignedIn}
-          onChange={(e) =>
-            actions.setKeepSignedIn(e.currentTarget.checked).then(setPreferences, () => undefined)
-          }
+          onChange={(e) => actions.setKeepSignedIn(e.currentTarget.checked).then(onChange, () => undefined)}
         />
         Stay signed in when the browser restarts
       </label>

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { Preferences, TaggingParts } from '../shared/storage/items';
 import type { Actions } from '../ui/actions';
 
@@ -10,12 +9,13 @@ const PARTS: [keyof TaggingParts, string][] = [
 ];
 
 /** Which parts of the console tag to draw. Open console tabs follow at once. */
-export function TaggingPreferences({ actions }: { actions: Actions }) {
-  const [preferences, setPreferences] = useState<Preferences | null>(null);
-  useEffect(() => {
-    actions.getPreferences().then(setPreferences, () => setPreferences(null));
-  }, [actions]);
-  if (!preferences) return null;
+interface Props {
+  actions: Actions;
+  preferences: Preferences;
+  onChange(next: Preferences): void;
+}
+
+export function TaggingPreferences({ actions, preferences, onChange }: Props) {
   const parts = preferences.tagging;
   return (
     <section aria-labelledby="tagging-title">
@@ -28,7 +28,7 @@ export function TaggingPreferences({ actions }: { actions: Actions }) {
             onChange={(e) =>
               actions
                 .setTagging({ ...parts, [part]: e.currentTarget.checked })
-                .then(setPreferences, () => undefined)
+                .then(onChange, () => undefined)
             }
           />
           {text}

@@ -7,7 +7,7 @@ import { closeIfPopup } from '../../ui/close-if-popup';
 import { VirtualList } from '../../ui/virtual-list';
 import { AccountEditor } from './account-editor';
 import { AccountHeader, PortalHeader, RoleLine, type RowHandlers } from './row-views';
-import { buildRows, nextRoleIndex, type Row, roleEntries, rowHeight } from './rows';
+import { buildRows, lookupAccounts, nextRoleIndex, type Row, roleEntries, rowHeight } from './rows';
 import { SyncStatus } from './sync-status';
 import type { DirectoryData } from './use-directory';
 
@@ -33,10 +33,11 @@ export function DirectoryView({ actions, data }: { actions: Actions; data: Direc
   const entries = useMemo(() => roleEntries(data.directories, data.prefs, showHidden), [data, showHidden]);
   const index = useMemo(() => buildSearchIndex(entries), [entries]);
   const signals = useMemo<RankingSignals>(() => favoritesAndUsage(data), [data]);
+  const lookup = useMemo(() => lookupAccounts(data.directories), [data]);
   const rows = useMemo(() => {
     const hits = search(index, query, signals, query.trim() ? SEARCH_LIMIT : entries.length);
-    return buildRows(hits, data.directories, data.portals, data.prefs);
-  }, [index, query, signals, entries.length, data]);
+    return buildRows(hits, lookup, data.portals, data.prefs);
+  }, [index, query, signals, entries.length, lookup, data]);
   const activeIndex = rows[active]?.kind === 'role' ? active : nextRoleIndex(rows, -1, 1);
   const shownAccounts = rows.filter((r) => r.kind === 'account').length;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PortalDirectory } from '../../shared/directory/model';
 import { buildSearchIndex, search } from '../../shared/directory/search';
 import type { Portal } from '../../shared/portals/portal';
-import { buildRows, nextRoleIndex, roleEntries } from './rows';
+import { buildRows, lookupAccounts, nextRoleIndex, roleEntries } from './rows';
 
 const portals: Portal[] = [
   { id: 'p1', startUrl: 'https://a.awsapps.com/start', region: 'us-east-1', name: 'Acme' },
@@ -39,7 +39,7 @@ function rowsFor(query: string, prefs = {}) {
   const entries = roleEntries(directories, prefs, false);
   return buildRows(
     search(buildSearchIndex(entries), query, signals, entries.length),
-    directories,
+    lookupAccounts(directories),
     portals,
     prefs,
   );

@@ -63,16 +63,13 @@ interface Group {
   roles: SearchHit[];
 }
 
-/**
- * Turns ranked hits into list rows: accounts in the order of their best hit, each followed by its matching roles
- * in rank order; with several portals, a header per portal (portals in the user's order).
- */
-export function buildRows(
-  hits: readonly SearchHit[],
-  directories: readonly PortalDirectory[],
-  portals: readonly Portal[],
-  prefs: Readonly<Record<string, AccountPrefs>>,
-): Row[] {
+/** Accounts by `<portalId>/<accountId>` and each portal's previous sync: built once per directory change. */
+export interface AccountLookup {
+  readonly accounts: ReadonlyMap<string, DirectoryAccount>;
+  readonly previousSync: ReadonlyMap<string, number>;
+}
+
+export function lookupAccounts(directories: readonly PortalDirectory[]): AccountLookup {
   const accounts = new Map<string, DirectoryAccount>();
   const previousSync = new Map<string, number>();
   for (const directory of directories) {
@@ -80,6 +77,20 @@ export function buildRows(
     for (const account of directory.accounts)
       accounts.set(accountKey(directory.portalId, account.accountId), account);
   }
+  return { accounts, previousSync };
+}
+
+/**
+ * Turns ranked hits into list rows: accounts in the order of their best hit, each followed by its matching roles
+ * in rank order; with several portals, a header per portal (portals in the user's order). Runs on every
+ * keystroke, so it touches only the hits, never every account.
+ */
+export function buildRows(
+  hits: readonly SearchHit[],
+  { accounts, previousSync }: AccountLookup,
+  portals: readonly Portal[],
+  prefs: Readonly<Record<string, AccountPrefs>>,
+): Row[] {
   const groupsByPortal = new Map<string, Map<string, Group>>();
   for (const hit of hits) {
     const key = accountKey(hit.entry.portalId, hit.entry.accountId);

@@ -1,0 +1,15 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Preferences } from '../shared/storage/items';
+import type { Actions } from '../ui/actions';
+
+/**
+ * The preferences, read once for the whole settings page. Every setter answers with the full new preferences,
+ * which goes back through `update`, so all sections show the same state.
+ */
+export function usePreferences(actions: Actions): [Preferences | null, (next: Preferences) => void] {
+  const [preferences, setPreferences] = useState<Preferences | null>(null);
+  useEffect(() => {
+    actions.getPreferences().then(setPreferences, () => setPreferences(null));
+  }, [actions]);
+  return [preferences, setPreferences];
+}
