@@ -52,7 +52,7 @@ export const syncProgressItem = defineItemFamily({
   fallback: null,
 });
 
-const AccountPrefsSchema = v.object({
+export const AccountPrefsSchema = v.object({
   alias: v.optional(v.pipe(v.string(), v.maxLength(100))),
   color: v.optional(v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/i))),
   hidden: v.optional(v.boolean()),
@@ -60,6 +60,8 @@ const AccountPrefsSchema = v.object({
   tier: v.optional(v.picklist(['production', 'normal'])),
   favorite: v.optional(v.boolean()),
   favoriteRoles: v.optional(v.array(v.string())),
+  /** Console region for this account, ahead of the user's default. */
+  defaultRegion: v.optional(v.pipe(v.string(), v.regex(/^[a-z]{2}(-[a-z]+)+-\d$/))),
 });
 
 /**

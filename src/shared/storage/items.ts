@@ -30,6 +30,27 @@ export const PreferencesSchema = v.object({
     v.object({ strip: v.boolean(), pill: v.boolean(), title: v.boolean(), favicon: v.boolean() }),
     { strip: true, pill: true, title: true, favicon: true },
   ),
+  /** Where a console opens by default: the current tab (when it is a console or an empty tab), a new tab or window. */
+  consoleTabMode: v.optional(v.picklist(['current', 'new-tab', 'new-window']), 'current'),
+  /** Console session length asked of AWS, in minutes (15 min to 12 h); null leaves AWS's default (12 h for SSO roles). */
+  sessionDurationMinutes: v.optional(
+    v.nullable(v.pipe(v.number(), v.integer(), v.minValue(15), v.maxValue(720))),
+    null,
+  ),
+  /**
+   * Console multi-session: 'auto' adds a session when an open console tab shows multi-session is on, else replaces;
+   * 'on' always adds a session; 'off' always replaces (signs the old session out first).
+   */
+  multiSession: v.optional(v.picklist(['auto', 'on', 'off']), 'auto'),
+  /** Console region when the account has none of its own; null means the portal's region. */
+  defaultRegion: v.optional(v.nullable(v.pipe(v.string(), v.regex(/^[a-z]{2}(-[a-z]+)+-\d$/))), null),
+  /** The CLI credential format last used (the popup's copy button uses it). */
+  credentialFormat: v.optional(
+    v.picklist(['bash', 'fish', 'powershell', 'cmd', 'credentials-file', 'credential-process', 'dotenv']),
+    'bash',
+  ),
+  /** Profile names for copied credentials and the generated ~/.aws/config. */
+  profileTemplate: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(100)), '{account}.{role}'),
 });
 export type TaggingParts = { strip: boolean; pill: boolean; title: boolean; favicon: boolean };
 export type Preferences = v.InferOutput<typeof PreferencesSchema>;
@@ -38,5 +59,5 @@ export const preferencesItem = defineItem({
   key: 'preferences',
   area: 'local',
   schema: PreferencesSchema,
-  fallback: { keepSignedIn: true, tagging: { strip: true, pill: true, title: true, favicon: true } },
+  fallback: v.parse(PreferencesSchema, {}),
 });
