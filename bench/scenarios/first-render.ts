@@ -23,7 +23,9 @@ const SIZES = [
  * option of the "Accounts and roles" listbox in the DOM. The cache is written straight into storage.local by the
  * worker: a directory in the schema of src/shared/directory/model.ts, stored in the product's own encoding
  * (support/directory.ts). Nobody is signed in, as after a browser restart without "keep me signed in": the list
- * must render from the cache anyway.
+ * must render from the cache anyway. The popup draws the first screen it remembered from its previous opening
+ * (src/popup/directory/first-screen.ts) and then the full list: the uncounted first open of each size writes
+ * that memory, as any earlier use of the popup would have. "Then the full list" is when search covers every account.
  */
 export const firstRender: Scenario = {
   name: 'first-render',
@@ -45,10 +47,10 @@ export const firstRender: Scenario = {
           }
           series.add('firstOption', marks.firstOption);
           series.add('painted', marks.painted);
-          series.add('beforeRead', marks.storageStart);
+          series.add('fullList', marks.fullList);
           series.add('domContentLoaded', marks.domContentLoaded);
           series.add('storage', marks.storageRead);
-          series.add('afterRead', marks.firstOption - marks.storageDone);
+          series.add('afterRead', marks.fullList - marks.storageDone);
         }
         const alternative = await objectReadTimes(h, accounts, runs);
         const blank = await blankPageTimes(h, runs);
@@ -75,25 +77,33 @@ export const firstRender: Scenario = {
             },
           },
           {
-            id: `firstRender.${accounts}.beforeRead`,
+            id: `firstRender.${accounts}.domContentLoaded`,
             group,
-            label: '  of which page load until it asks for the cache',
+            label: '  of which the page and its scripts loaded',
             unit: 'ms',
-            summary: series.summary('beforeRead'),
-            extra: { domContentLoadedMs: series.summary('domContentLoaded') },
+            summary: series.summary('domContentLoaded'),
+            note: 'navigation start → DOMContentLoaded (module scripts have run)',
+          },
+          {
+            id: `firstRender.${accounts}.fullList`,
+            group,
+            label: '  then the full list, searchable',
+            unit: 'ms',
+            summary: series.summary('fullList'),
+            note: 'navigation start → the listbox is no longer aria-busy (the first screen is replaced)',
           },
           {
             id: `firstRender.${accounts}.storageRead`,
             group,
-            label: '  of which storage.local.get(directory:<id>)',
+            label: '    of which storage.local.get(directory:<id>)',
             unit: 'ms',
             summary: series.summary('storage'),
-            note: 'the page asks → the cached object arrives',
+            note: 'the page asks → the cached string arrives',
           },
           {
             id: `firstRender.${accounts}.afterRead`,
             group,
-            label: '  of which decode, index, render after it',
+            label: '    of which decode, index, render after it',
             unit: 'ms',
             summary: series.summary('afterRead'),
           },
@@ -140,6 +150,8 @@ async function seed(h: ExtensionHarness, accounts: number): Promise<void> {
 interface Marks {
   firstOption: number;
   painted: number;
+  /** The full list replaced the remembered first screen: search works on every account from here. */
+  fullList: number;
   /** The page's scripts have run (module scripts run before DOMContentLoaded). */
   domContentLoaded: number;
   storageStart: number;
@@ -161,7 +173,7 @@ async function openPopupOnce(h: ExtensionHarness): Promise<Marks> {
         () => {
           const marks = (globalThis as unknown as { __benchFirstRender: FirstRenderMarks })
             .__benchFirstRender;
-          return marks.painted === undefined ? false : marks;
+          return marks.painted === undefined || marks.fullList === undefined ? false : marks;
         },
         undefined,
         { timeout: 30_000 },
@@ -189,6 +201,7 @@ async function openPopupOnce(h: ExtensionHarness): Promise<Marks> {
     return {
       firstOption: marks.firstOption,
       painted: marks.painted,
+      fullList: marks.fullList,
       domContentLoaded,
       storageStart: read.start,
       storageRead: read.end - read.start,

@@ -9,16 +9,22 @@ export interface FirstRenderMarks {
   firstOption?: number;
   /** The frame that shows it has been produced: the next animation frame, then a task queued from it. */
   painted?: number;
+  /** The full list is in (the listbox is no longer aria-busy, which it is while the remembered first screen stands in). */
+  fullList?: number;
 }
 
 export function installFirstRenderProbe(): void {
   const marks: FirstRenderMarks = {};
   (globalThis as unknown as { __benchFirstRender: FirstRenderMarks }).__benchFirstRender = marks;
   const selector = '[role="listbox"][aria-label="Accounts and roles"] [role="option"]';
+  const full = '[role="listbox"][aria-label="Accounts and roles"]:not([aria-busy="true"]) [role="option"]';
   const observer = new MutationObserver(() => {
+    if (marks.fullList === undefined && document.querySelector(full)) {
+      marks.fullList = performance.now();
+      observer.disconnect();
+    }
     if (marks.firstOption !== undefined || !document.querySelector(selector)) return;
     marks.firstOption = performance.now();
-    observer.disconnect();
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
@@ -27,7 +33,12 @@ export function installFirstRenderProbe(): void {
       channel.port2.postMessage(null);
     });
   });
-  observer.observe(document, { childList: true, subtree: true, attributes: false });
+  observer.observe(document, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['aria-busy'],
+  });
 }
 
 export interface KeystrokeSample {

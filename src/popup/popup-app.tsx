@@ -4,10 +4,10 @@ import { AddPortalForm } from '../ui/add-portal-form';
 import { PortalSession } from '../ui/portal-session';
 import { usePortals } from '../ui/use-portals';
 import { DirectoryView } from './directory/directory-view';
-import { useDirectory } from './directory/use-directory';
+import { type DirectoryData, useDirectory } from './directory/use-directory';
 
-export function PopupApp({ actions }: { actions: Actions }) {
-  const directory = useDirectory();
+export function PopupApp({ actions, initial }: { actions: Actions; initial: DirectoryData }) {
+  const directory = useDirectory(initial);
   const { portals, error } = usePortals(actions);
   const signedIn = portals?.filter((p) => p.session.state === 'signed-in') ?? [];
   const needAttention = portals?.filter((p) => p.session.state !== 'signed-in') ?? [];
@@ -19,7 +19,7 @@ export function PopupApp({ actions }: { actions: Actions }) {
       actions.syncDirectory(portalId, false).catch(() => undefined);
   }, [actions, signedInIds]);
 
-  const firstRun = directory?.portals.length === 0 && portals?.length === 0;
+  const firstRun = directory.portals.length === 0 && portals?.length === 0;
   return (
     <>
       <header class="popup-header">
@@ -62,7 +62,7 @@ export function PopupApp({ actions }: { actions: Actions }) {
         {needAttention.map((view) => (
           <PortalSession key={view.portal.id} actions={actions} portal={view.portal} session={view.session} />
         ))}
-        {directory && directory.portals.length > 0 && <DirectoryView actions={actions} data={directory} />}
+        {directory.portals.length > 0 && <DirectoryView actions={actions} data={directory} />}
       </main>
     </>
   );

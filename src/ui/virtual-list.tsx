@@ -15,6 +15,8 @@ interface Props<Row> {
   id?: string;
   /** Accessible name of the listbox. */
   label: string;
+  /** More rows are on their way (aria-busy): assistive technology waits before announcing the list. */
+  busy?: boolean;
 }
 
 /**
@@ -70,6 +72,7 @@ export function VirtualList<Row>(props: Props<Row>) {
       class="virtual-list"
       role="listbox"
       aria-label={props.label}
+      aria-busy={props.busy ? 'true' : undefined}
       style={{ height: `${height}px` }}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
     >

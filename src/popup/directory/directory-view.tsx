@@ -6,6 +6,7 @@ import type { Actions } from '../../ui/actions';
 import { closeIfPopup } from '../../ui/close-if-popup';
 import { VirtualList } from '../../ui/virtual-list';
 import { AccountEditor } from './account-editor';
+import { firstScreenOf, rememberFirstScreen } from './first-screen';
 import { AccountHeader, PortalHeader, RoleLine, type RowHandlers } from './row-views';
 import { buildRows, lookupAccounts, nextRoleIndex, type Row, roleEntries, rowHeight } from './rows';
 import { SyncStatus } from './sync-status';
@@ -35,11 +36,26 @@ export function DirectoryView({ actions, data }: { actions: Actions; data: Direc
   const signals = useMemo<RankingSignals>(() => favoritesAndUsage(data), [data]);
   const lookup = useMemo(() => lookupAccounts(data.directories), [data]);
   const rows = useMemo(() => {
+    // Until the full list is read, the remembered first screen stands in for the unsearched list.
+    if (!data.complete) return query.trim() ? [] : ((data.firstScreen?.rows ?? []) as Row[]);
     const hits = search(index, query, signals, query.trim() ? SEARCH_LIMIT : entries.length);
     return buildRows(hits, lookup, data.portals, data.prefs);
   }, [index, query, signals, entries.length, lookup, data]);
+  const totalAccounts = data.complete
+    ? data.directories.reduce((sum, d) => sum + d.accounts.length, 0)
+    : (data.firstScreen?.totalAccounts ?? 0);
+  const syncedAt = data.complete
+    ? Math.min(...data.directories.map((d) => d.syncedAt ?? 0))
+    : (data.firstScreen?.syncedAt ?? 0);
+  // What the unsearched list shows now is what the next popup shows first.
+  useEffect(() => {
+    if (data.complete && !query.trim() && !showHidden)
+      rememberFirstScreen(firstScreenOf(rows, totalAccounts, syncedAt), data.firstScreen).catch(
+        () => undefined,
+      );
+  }, [rows]);
   const activeIndex = rows[active]?.kind === 'role' ? active : nextRoleIndex(rows, -1, 1);
-  const shownAccounts = rows.filter((r) => r.kind === 'account').length;
+  const shownAccounts = data.complete ? rows.filter((r) => r.kind === 'account').length : totalAccounts;
 
   const handlers: RowHandlers = {
     onOpen: (row, newTab) => {
@@ -118,16 +134,19 @@ export function DirectoryView({ actions, data }: { actions: Actions; data: Direc
         </p>
       )}
       <SyncStatus
-        directories={data.directories}
+        totalAccounts={totalAccounts}
+        syncedAt={syncedAt}
         progress={data.progress}
         shownAccounts={shownAccounts}
         now={Date.now()}
       />
       {rows.length === 0 ? (
         <p class="empty muted" role="status">
-          {entries.length === 0
-            ? 'No accounts yet.'
-            : `Nothing matches “${query}”. Try fewer or shorter words.`}
+          {!data.complete
+            ? 'Loading accounts…'
+            : entries.length === 0
+              ? 'No accounts yet.'
+              : `Nothing matches “${query}”. Try fewer or shorter words.`}
         </p>
       ) : (
         <VirtualList
@@ -137,6 +156,7 @@ export function DirectoryView({ actions, data }: { actions: Actions; data: Direc
           rowHeight={rowHeight}
           height={LIST_HEIGHT}
           activeIndex={activeIndex}
+          busy={!data.complete}
           renderRow={(row, i) =>
             row.kind === 'portal' ? (
               <PortalHeader row={row} />

@@ -1,22 +1,21 @@
 import type * as v from 'valibot';
 import type { SyncProgressSchema } from '../../shared/directory/items';
-import type { PortalDirectory } from '../../shared/directory/model';
 
 export type SyncProgress = v.InferOutput<typeof SyncProgressSchema>;
 
 interface Props {
-  directories: readonly PortalDirectory[];
+  /** Accounts in the cache, and the oldest portal's last sync (epoch ms; 0 when never). */
+  totalAccounts: number;
+  syncedAt: number;
   progress: readonly SyncProgress[];
   shownAccounts: number;
   now: number;
 }
 
 /** One line under the search box: how many accounts, how fresh, and what the sync is doing. Polite live region. */
-export function SyncStatus({ directories, progress, shownAccounts, now }: Props) {
+export function SyncStatus({ totalAccounts: total, syncedAt, progress, shownAccounts, now }: Props) {
   const running = progress.filter((p) => p.state === 'listing-accounts' || p.state === 'listing-roles');
   const failed = progress.find((p) => p.state === 'failed' && p.message);
-  const total = directories.reduce((sum, d) => sum + d.accounts.length, 0);
-  const syncedAt = Math.min(...directories.map((d) => d.syncedAt ?? 0));
   let text: string;
   if (running.length > 0) {
     const done = running.reduce((s, p) => s + p.accountsWithRoles, 0);

@@ -8,7 +8,9 @@ import {
 import type { AccountPrefs, PortalDirectory, RoleUsage } from '../../shared/directory/model';
 import { onUiChanged } from '../../shared/messages/ui-changed';
 import type { Portal } from '../../shared/portals/portal';
+import { getItems } from '../../shared/storage/define-item';
 import { portalsItem } from '../../shared/storage/items';
+import { type FirstScreen, firstScreenItem } from './first-screen';
 import type { SyncProgress } from './sync-status';
 
 export interface DirectoryData {
@@ -17,14 +19,37 @@ export interface DirectoryData {
   prefs: Record<string, AccountPrefs>;
   usage: Record<string, RoleUsage>;
   progress: SyncProgress[];
+  /** The list as last shown, drawn until the full directory is read (first-screen.ts says why). */
+  firstScreen: FirstScreen | null;
+  /** False while only the small keys are read: `directories` is empty and the first screen stands in. */
+  complete: boolean;
 }
 
 /**
- * Everything the list shows, read straight from storage: the cache is not secret, and reading it does not wait
- * for the service worker to start, so the list renders at once. Reloaded whenever the background announces a
- * change (a sync saving progress, a favourite set).
+ * Phase one: the small keys, including the remembered first screen, in parallel. main.tsx starts this before
+ * the first render so the popup's first frame already shows the list. Never fails: storage trouble shows as empty
+ * until phase two says more.
  */
-export async function loadDirectory(): Promise<DirectoryData> {
+export async function loadFirstScreen(): Promise<DirectoryData> {
+  const [portals, prefs, usage, firstScreen] = await getItems(
+    portalsItem,
+    accountPrefsItem,
+    roleUsageItem,
+    firstScreenItem,
+  ).catch((): [Portal[], Record<string, AccountPrefs>, Record<string, RoleUsage>, null] => [
+    [],
+    {},
+    {},
+    null,
+  ]);
+  return { portals, directories: [], prefs, usage, progress: [], firstScreen, complete: false };
+}
+
+/**
+ * Phase two, and every reload after it: everything the list shows, read straight from storage. The cache is
+ * not secret, and reading it does not wait for the service worker to start.
+ */
+export async function loadDirectory(firstScreen: FirstScreen | null): Promise<DirectoryData> {
   const portals = await portalsItem.get();
   const [directories, prefs, usage, progress] = await Promise.all([
     Promise.all(portals.map((p) => directoryItem(p.id).get())),
@@ -38,11 +63,14 @@ export async function loadDirectory(): Promise<DirectoryData> {
     prefs,
     usage,
     progress: progress.filter((p): p is SyncProgress => p !== null),
+    firstScreen,
+    complete: true,
   };
 }
 
-export function useDirectory(): DirectoryData | null {
-  const [data, setData] = useState<DirectoryData | null>(null);
+/** The directory, from the first screen at once to the full list; reloaded whenever the background announces a change. */
+export function useDirectory(initial: DirectoryData): DirectoryData {
+  const [data, setData] = useState<DirectoryData>(initial);
   useEffect(() => {
     let pending = false;
     const reload = () => {
@@ -51,11 +79,11 @@ export function useDirectory(): DirectoryData | null {
       pending = true;
       requestAnimationFrame(() => {
         pending = false;
-        loadDirectory().then(setData, () => undefined);
+        loadDirectory(initial.firstScreen).then(setData, () => undefined);
       });
     };
-    loadDirectory().then(setData, () => undefined);
+    loadDirectory(initial.firstScreen).then(setData, () => undefined);
     return onUiChanged(reload);
-  }, []);
+  }, [initial]);
   return data;
 }

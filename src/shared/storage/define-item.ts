@@ -11,6 +11,14 @@ export interface StorageItem<T> {
   remove(): Promise<void>;
 }
 
+/** An item stored under one key of one area, so several can be read in one call (getItems). */
+export interface SingleKeyItem<T> extends StorageItem<T> {
+  /** Validates a raw stored value (undefined when absent) into the item's type, or its fallback. */
+  parse(stored: unknown): T;
+  /** The item's area: fixed, or resolved at call time. */
+  area(): Promise<StorageArea>;
+}
+
 export interface ItemSpec<T> {
   readonly key: string;
   readonly area: StorageArea | (() => Promise<StorageArea>);
@@ -23,17 +31,21 @@ export interface ItemSpec<T> {
  * hand-edited value yields the fallback instead of crashing a context. Features use items, never
  * `browser.storage` directly.
  */
-export function defineItem<T>(spec: ItemSpec<T>): StorageItem<T> {
+export function defineItem<T>(spec: ItemSpec<T>): SingleKeyItem<T> {
   const areaOf = async (): Promise<StorageArea> =>
     typeof spec.area === 'function' ? spec.area() : spec.area;
+  const parse = (stored: unknown): T => {
+    if (stored === undefined) return spec.fallback;
+    const parsed = v.safeParse(spec.schema, stored);
+    return parsed.success ? parsed.output : spec.fallback;
+  };
   return {
     key: spec.key,
+    parse,
+    area: areaOf,
     async get() {
       const area = await areaOf();
-      const stored = (await browser.storage[area].get(spec.key))[spec.key];
-      if (stored === undefined) return spec.fallback;
-      const parsed = v.safeParse(spec.schema, stored);
-      return parsed.success ? parsed.output : spec.fallback;
+      return parse((await browser.storage[area].get(spec.key))[spec.key]);
     },
     async set(value) {
       await browser.storage[await areaOf()].set({ [spec.key]: value });
@@ -45,6 +57,29 @@ export function defineItem<T>(spec: ItemSpec<T>): StorageItem<T> {
 }
 
 /** A family of items keyed by an id, e.g. one per portal: `token:<portalId>`. */
-export function defineItemFamily<T>(spec: ItemSpec<T>): (id: string) => StorageItem<T> {
+export function defineItemFamily<T>(spec: ItemSpec<T>): (id: string) => SingleKeyItem<T> {
   return (id) => defineItem({ ...spec, key: `${spec.key}:${id}` });
+}
+
+type Values<Items extends readonly SingleKeyItem<unknown>[]> = {
+  -readonly [K in keyof Items]: Items[K] extends SingleKeyItem<infer T> ? T : never;
+};
+
+/**
+ * Several items in one storage call per area instead of one call each: every call is a round trip to the
+ * browser process, and the popup's first frame waits for these.
+ */
+export async function getItems<const Items extends readonly SingleKeyItem<unknown>[]>(
+  ...items: Items
+): Promise<Values<Items>> {
+  const areas = await Promise.all(items.map((item) => item.area()));
+  const byArea = new Map<StorageArea, string[]>();
+  for (const [i, area] of areas.entries()) {
+    byArea.set(area, [...(byArea.get(area) ?? []), (items[i] as SingleKeyItem<unknown>).key]);
+  }
+  const stored: Record<string, unknown> = {};
+  await Promise.all(
+    [...byArea].map(async ([area, keys]) => Object.assign(stored, await browser.storage[area].get(keys))),
+  );
+  return items.map((item) => item.parse(stored[item.key])) as Values<Items>;
 }
