@@ -1,6 +1,7 @@
 import { browser } from '../shared/browser';
+import type { CredentialFormat } from '../shared/credentials/formats';
 import type { RoleEntry } from '../shared/directory/model';
-import type { AddPortalResult, MessagePayload, Status } from '../shared/messages/contract';
+import type { AddPortalResult, CliCredentials, MessagePayload, Status } from '../shared/messages/contract';
 import { sendMessage } from '../shared/messages/send';
 import { onUiChanged } from '../shared/messages/ui-changed';
 import type { PortalView } from '../shared/portals/portal';
@@ -31,6 +32,11 @@ export interface Actions {
     role: Pick<RoleEntry, 'portalId' | 'accountId' | 'roleName'>,
     options: { newTab: boolean },
   ): Promise<unknown>;
+  /** A role's temporary credentials as text to paste; `format` absent: the one used last. */
+  getCliCredentials(
+    role: Pick<RoleEntry, 'portalId' | 'accountId' | 'roleName'>,
+    format?: CredentialFormat,
+  ): Promise<CliCredentials>;
   setKeepSignedIn(keepSignedIn: boolean): Promise<Preferences>;
   setTagging(parts: MessagePayload<'setTagging'>): Promise<Preferences>;
   /** Calls back when the background says what we show may have changed. Returns the unsubscribe function. */
@@ -54,6 +60,8 @@ export function createActions(): Actions {
     syncDirectory: (portalId, force) => sendMessage('syncDirectory', { portalId, force }),
     openConsole: ({ portalId, accountId, roleName }, { newTab }) =>
       sendMessage('openConsole', { portalId, accountId, roleName, newTab }),
+    getCliCredentials: ({ portalId, accountId, roleName }, format) =>
+      sendMessage('getCliCredentials', { portalId, accountId, roleName, ...(format ? { format } : {}) }),
     setKeepSignedIn: (keepSignedIn) => sendMessage('setKeepSignedIn', { keepSignedIn }),
     setTagging: (parts) => sendMessage('setTagging', parts),
     onChange: onUiChanged,

@@ -55,6 +55,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     configure: (patch) => state.configure(patch),
     consoleSessions: () => consoleSessionList(state),
+    issuedRoleCredentials: () => [...state.roleCredentials.values()].map((c) => ({ ...c })),
     close: async () => {
       const closed = once(server, 'close');
       server.close();

@@ -116,5 +116,17 @@ export interface Emulator {
   resetLog(): void;
   configure(patch: ConfigurePatch): void;
   consoleSessions(): ConsoleSessionInfo[];
+  /** Every role credential GetRoleCredentials issued, oldest first: tests compare what the extension copied. */
+  issuedRoleCredentials(): IssuedRoleCredential[];
   close(): Promise<void>;
+}
+
+export interface IssuedRoleCredential {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken: string;
+  /** Epoch ms. */
+  readonly expiration: number;
+  readonly accountId: string;
+  readonly roleName: string;
 }

@@ -4,6 +4,7 @@ import { roleKey } from '../../shared/directory/model';
 import { awsErrorName, isNetworkError } from '../aws/errors';
 import { UserFacingError } from '../messaging/user-facing-error';
 import { findPortal } from '../portals/find-portal';
+import { accountRegion } from './account-region';
 import { recordConsoleTab } from './console-tabs';
 import { consoleHome, loginUrl, logoutThenLogin, signinOrigin } from './endpoints';
 import { type RoleRef, roleCredentials } from './role-credentials';
@@ -27,18 +28,13 @@ export async function openConsole(role: RoleRef, options: OpenConsoleOptions): P
   const token = await getSigninToken(origin, credentials, null).catch((error: unknown) => {
     throw explain(error, role);
   });
-  const destination = consoleHome(portal.region, defaultConsoleRegion(portal.region));
+  const destination = consoleHome(portal.region, await accountRegion(portal, role.accountId));
   const url = logoutThenLogin(origin, loginUrl(origin, token, portal.startUrl, destination));
   const tabId = await navigate(url, options.newTab);
   if (tabId !== undefined) {
     await recordConsoleTab(tabId, { ...role, expiresAt: credentials.expiration });
   }
   await recordUsage(role);
-}
-
-/** The console region to land in. Per-account and user defaults come with the settings; until then, the portal's. */
-function defaultConsoleRegion(portalRegion: string): string {
-  return portalRegion;
 }
 
 /** The current tab when it is a console or an empty new tab; a new tab otherwise, or when asked. */
@@ -83,7 +79,7 @@ async function recordUsage(role: RoleRef): Promise<void> {
   });
 }
 
-function explain(error: unknown, role: RoleRef): Error {
+export function explain(error: unknown, role: RoleRef): Error {
   if (error instanceof UserFacingError) return error;
   const name = awsErrorName(error);
   if (name === 'ResourceNotFoundException' || name === 'ForbiddenException') {

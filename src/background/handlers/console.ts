@@ -1,7 +1,12 @@
 import type { MessagePayload } from '../../shared/messages/contract';
 import { openConsole as open } from '../console/open-console';
+import { cliCredentials } from '../credentials/cli-credentials';
 
 export async function openConsole({ newTab, ...role }: MessagePayload<'openConsole'>): Promise<null> {
   await open(role, { newTab });
   return null;
+}
+
+export async function getCliCredentials({ format, ...role }: MessagePayload<'getCliCredentials'>) {
+  return cliCredentials(role, format);
 }

@@ -1,7 +1,7 @@
 import type { Handlers } from '../messaging/handle-message';
 import { updateAccountPrefs } from './account-prefs';
 import { checkDeviceCode } from './check-device-code';
-import { openConsole } from './console';
+import { getCliCredentials, openConsole } from './console';
 import { syncDirectory } from './directory';
 import { getStatus } from './get-status';
 import { getTabDisplay } from './get-tab-display';
@@ -28,4 +28,5 @@ export const handlers: Handlers = {
   updateAccountPrefs,
   syncDirectory,
   openConsole,
+  getCliCredentials,
 };

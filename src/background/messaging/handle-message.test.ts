@@ -26,6 +26,7 @@ function handlersWith(overrides: Partial<Handlers> = {}): Handlers {
     }),
     checkDeviceCode: unused,
     listPortals: unused,
+    getCliCredentials: unused,
     addPortal: unused,
     renamePortal: unused,
     removePortal: unused,

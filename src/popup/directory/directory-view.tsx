@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { portalShortcutLink } from '../../shared/aws/shortcut-link';
-import { accountKey, roleKey } from '../../shared/directory/model';
+import { CREDENTIAL_FORMATS, type CredentialFormat } from '../../shared/credentials/formats';
+import { rankingSignals } from '../../shared/directory/ranking-signals';
 import { buildSearchIndex, type RankingSignals, search } from '../../shared/directory/search';
 import type { Actions } from '../../ui/actions';
 import { closeIfPopup } from '../../ui/close-if-popup';
@@ -10,6 +11,7 @@ import { firstScreenOf, rememberFirstScreen } from './first-screen';
 import { AccountHeader, PortalHeader, RoleLine, type RowHandlers } from './row-views';
 import { buildRows, lookupAccounts, nextRoleIndex, type Row, roleEntries, rowHeight } from './rows';
 import { SyncStatus } from './sync-status';
+import { useCredentialCopy } from './use-credential-copy';
 import type { DirectoryData } from './use-directory';
 
 const LIST_HEIGHT = 400;
@@ -26,6 +28,7 @@ export function DirectoryView({ actions, data }: { actions: Actions; data: Direc
   const report = (error: unknown) => setNotice(error instanceof Error ? error.message : String(error));
   const [showHidden, setShowHidden] = useState(false);
   const [copied, setCopied] = useState<string | null>(null);
+  const credentials = useCredentialCopy(actions);
   const hiddenCount = Object.values(data.prefs).filter((p) => p.hidden).length;
   const input = useRef<HTMLInputElement>(null);
   // Typing is the first thing people do in the popup: the search box has focus from the start.
@@ -70,6 +73,14 @@ export function DirectoryView({ actions, data }: { actions: Actions; data: Direc
         .writeText(link)
         .then(() => setCopied(`Link to ${row.entry.roleName} copied.`), report);
     },
+    onCopyCredentials: (row) => {
+      setNotice(null);
+      setCopied(`Getting credentials for ${row.entry.roleName}…`);
+      credentials.copy(row.entry).then(setCopied, (error: unknown) => {
+        setCopied(null);
+        report(error);
+      });
+    },
     onToggleRoleFavorite: (row) => {
       const current = row.prefs.favoriteRoles ?? [];
       const favoriteRoles = row.favorite
@@ -100,6 +111,9 @@ export function DirectoryView({ actions, data }: { actions: Actions; data: Direc
     } else if (event.altKey && event.code === 'KeyC' && row?.kind === 'role') {
       event.preventDefault();
       handlers.onCopyLink(row);
+    } else if (event.altKey && event.code === 'KeyK' && row?.kind === 'role') {
+      event.preventDefault();
+      handlers.onCopyCredentials(row);
     }
   };
 
@@ -169,9 +183,29 @@ export function DirectoryView({ actions, data }: { actions: Actions; data: Direc
         />
       )}
       <footer class="directory-footer">
-        <p class="keys muted" aria-hidden="true">
-          ↑↓ · Enter open · ⇧Enter new tab · Alt+F star · Alt+C link · Esc
+        {/* What was just copied takes the place of the key hints; the live region itself always stays. */}
+        <p class="copied muted" role="status">
+          {copied}
         </p>
+        {!copied && (
+          <p class="keys muted" aria-hidden="true">
+            ↑↓ · Enter open · ⇧Enter new tab · Alt+F star · Alt+C link · Alt+K CLI · Esc
+          </p>
+        )}
+        <label class="format-picker">
+          <span class="visually-hidden">CLI credential format</span>
+          <select
+            value={credentials.format}
+            title="Format of copied CLI credentials (Alt+K)"
+            onChange={(e) => credentials.setFormat(e.currentTarget.value as CredentialFormat)}
+          >
+            {CREDENTIAL_FORMATS.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.label}
+              </option>
+            ))}
+          </select>
+        </label>
         {hiddenCount > 0 && (
           <button
             type="button"
@@ -183,11 +217,6 @@ export function DirectoryView({ actions, data }: { actions: Actions; data: Direc
           </button>
         )}
       </footer>
-      {copied && (
-        <p class="visually-hidden" role="status">
-          {copied}
-        </p>
-      )}
       {editing && (
         <AccountEditor
           row={editing}
@@ -202,19 +231,7 @@ export function DirectoryView({ actions, data }: { actions: Actions; data: Direc
   );
 }
 
+/** Shared with the omnibox (src/shared/directory/ranking-signals.ts) so both rank alike. */
 function favoritesAndUsage(data: DirectoryData): RankingSignals {
-  // Settings are per account id; the search ranks per portal and account, so map them onto each portal's copy.
-  const favoriteAccounts = new Set<string>();
-  const favoriteRoles = new Set<string>();
-  for (const directory of data.directories) {
-    for (const { accountId } of directory.accounts) {
-      const prefs = data.prefs[accountId];
-      if (!prefs) continue;
-      if (prefs.favorite) favoriteAccounts.add(accountKey(directory.portalId, accountId));
-      for (const roleName of prefs.favoriteRoles ?? []) {
-        favoriteRoles.add(roleKey({ portalId: directory.portalId, accountId, roleName }));
-      }
-    }
-  }
-  return { favoriteAccounts, favoriteRoles, usage: new Map(Object.entries(data.usage)), now: Date.now() };
+  return rankingSignals(data.directories, data.prefs, data.usage, Date.now());
 }

@@ -8,6 +8,7 @@ type RoleRow = Extract<Row, { kind: 'role' }>;
 export interface RowHandlers {
   onOpen(row: RoleRow, newTab: boolean): void;
   onCopyLink(row: RoleRow): void;
+  onCopyCredentials(row: RoleRow): void;
   onToggleRoleFavorite(row: RoleRow): void;
   onToggleAccountFavorite(row: AccountRow): void;
   onEditAccount(row: AccountRow): void;
@@ -139,6 +140,19 @@ export function RoleLine({
         type="button"
         class="icon-button"
         tabIndex={-1}
+        aria-label={`Copy CLI credentials for ${entry.roleName} in ${account}`}
+        title="Copy temporary CLI credentials (Alt+K). The format is chosen below the list."
+        onClick={(e) => {
+          e.stopPropagation();
+          handlers.onCopyCredentials(row);
+        }}
+      >
+        <TerminalIcon />
+      </button>
+      <button
+        type="button"
+        class="icon-button"
+        tabIndex={-1}
         aria-label={`Open ${entry.roleName} in ${account} in a new tab`}
         title="Open in a new tab (Shift+Enter)"
         onClick={(e) => {
@@ -149,6 +163,26 @@ export function RoleLine({
         ↗
       </button>
     </div>
+  );
+}
+
+/** A terminal prompt, for copying CLI credentials. */
+function TerminalIcon() {
+  return (
+    <svg
+      width="14"
+      height="14"
+      viewBox="0 0 16 16"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      stroke-width="1.6"
+      stroke-linecap="round"
+      stroke-linejoin="round"
+    >
+      <path d="M3 4.5l3.5 3.5L3 11.5" />
+      <path d="M8.5 12h4.5" />
+    </svg>
   );
 }
 

@@ -31,31 +31,8 @@ export type Row =
 
 export const ROW_HEIGHT = { portal: 28, account: 44, role: 30 } as const;
 
-/** Every role of every visible account, accounts' roles kept together (the search index stores them compactly so). */
-export function roleEntries(
-  directories: readonly PortalDirectory[],
-  prefs: Readonly<Record<string, AccountPrefs>>,
-  showHidden: boolean,
-): RoleEntry[] {
-  const entries: RoleEntry[] = [];
-  for (const directory of directories) {
-    for (const account of directory.accounts) {
-      const accountPrefs = prefs[account.accountId] ?? {};
-      if (accountPrefs.hidden && !showHidden) continue;
-      for (const role of account.roles) {
-        entries.push({
-          portalId: directory.portalId,
-          accountId: account.accountId,
-          accountName: account.accountName,
-          emailAddress: account.emailAddress,
-          roleName: role.roleName,
-          ...(accountPrefs.alias ? { alias: accountPrefs.alias } : {}),
-        });
-      }
-    }
-  }
-  return entries;
-}
+/** Moved to src/shared/directory so the background's omnibox and shortcuts list the same roles. */
+export { roleEntries } from '../../shared/directory/role-entries';
 
 interface Group {
   account: DirectoryAccount;

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { CredentialFormat } from '../credentials/formats';
 import type { Portal, PortalView } from '../portals/portal';
 import type { Preferences, TaggingParts } from '../storage/items';
 
@@ -77,6 +78,18 @@ export const MESSAGE_SCHEMAS = {
     audience: 'extension',
     payload: v.strictObject({ portalId, accountId, roleName, newTab: v.boolean() }),
   },
+  getCliCredentials: {
+    audience: 'extension',
+    payload: v.strictObject({
+      portalId,
+      accountId,
+      roleName,
+      /** Absent: the format used last. Given: used and remembered. */
+      format: v.optional(
+        v.picklist(['bash', 'fish', 'powershell', 'cmd', 'credentials-file', 'credential-process', 'dotenv']),
+      ),
+    }),
+  },
   setKeepSignedIn: { audience: 'extension', payload: v.strictObject({ keepSignedIn: v.boolean() }) },
   setTagging: {
     audience: 'extension',
@@ -124,6 +137,16 @@ export type AddPortalResult =
   | { ok: true; portal: Portal }
   | { ok: false; field: 'startUrl' | 'region' | 'name'; message: string };
 
+/** Temporary credentials of a role as text to paste (a secret: only ever sent to the extension's own pages). */
+export interface CliCredentials {
+  readonly text: string;
+  readonly format: CredentialFormat;
+  readonly profileName: string;
+  readonly region: string;
+  /** Epoch ms. */
+  readonly expiresAt: number;
+}
+
 /** Reply type of each message. */
 export interface ProtocolMap {
   getStatus: Status;
@@ -141,6 +164,7 @@ export interface ProtocolMap {
   updateAccountPrefs: null;
   syncDirectory: null;
   openConsole: null;
+  getCliCredentials: CliCredentials;
   setKeepSignedIn: Preferences;
   setTagging: Preferences;
 }

@@ -1,0 +1,126 @@
+import { execFileSync } from 'node:child_process';
+import { parseEnv } from 'node:util';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IssuedRoleCredential } from '../emulator/types.ts';
+import { type ExtensionHarness, launchExtension } from './harness/launch.ts';
+import { signInFromPopup } from './pages/sign-in-helper.ts';
+
+/**
+ * Copying temporary CLI credentials from the popup, in every format: each is read back from the clipboard,
+ * parsed the way its consumer would, and compared with what the emulator issued.
+ */
+let harness: ExtensionHarness;
+let popup: Page;
+beforeAll(async () => {
+  harness = await launchExtension({ emulator: { organization: 'demo' } });
+  popup = await harness.openPopup();
+  await signInFromPopup(harness, popup);
+});
+afterAll(() => harness?.close());
+
+const searchBox = (page: Page) => page.getByRole('combobox', { name: 'Search accounts and roles' });
+const formatPicker = (page: Page) => page.getByRole('combobox', { name: 'CLI credential format' });
+
+type Parsed = { id: string; secret: string; token: string; region?: string };
+const PARSERS: Record<string, (text: string) => Parsed> = {
+  // bash itself evaluates the exports.
+  bash: (text) => {
+    const out = execFileSync(
+      'bash',
+      [
+        '-c',
+        `${text}\nprintf '%s\\n' "$AWS_ACCESS_KEY_ID" "$AWS_SECRET_ACCESS_KEY" "$AWS_SESSION_TOKEN" "$AWS_REGION"`,
+      ],
+      { encoding: 'utf8' },
+    ).split('\n');
+    return { id: out[0] ?? '', secret: out[1] ?? '', token: out[2] ?? '', region: out[3] ?? '' };
+  },
+  fish: (text) => fromPairs(text, /^set -gx (\w+) '((?:[^'\\]|\\.)*)'$/gm),
+  powershell: (text) => fromPairs(text, /^\$Env:(\w+) = '((?:[^']|'')*)'$/gm),
+  cmd: (text) => fromPairs(text, /^set (\w+)=(.*)$/gm),
+  'credentials-file': (text) => {
+    const pairs = fromPairs(text, /^(\w+) = (.*)$/gm, {
+      aws_access_key_id: 'AWS_ACCESS_KEY_ID',
+      aws_secret_access_key: 'AWS_SECRET_ACCESS_KEY',
+      aws_session_token: 'AWS_SESSION_TOKEN',
+    });
+    expect(text).toMatch(/^\[[\w.-]+\]$/m);
+    return pairs;
+  },
+  'credential-process': (text) => {
+    const json = JSON.parse(text) as Record<string, unknown>;
+    expect(json.Version).toBe(1);
+    expect(new Date(String(json.Expiration)).toISOString()).toBe(json.Expiration);
+    return {
+      id: String(json.AccessKeyId),
+      secret: String(json.SecretAccessKey),
+      token: String(json.SessionToken),
+    };
+  },
+  dotenv: (text) => {
+    const env = parseEnv(text);
+    return {
+      id: env.AWS_ACCESS_KEY_ID ?? '',
+      secret: env.AWS_SECRET_ACCESS_KEY ?? '',
+      token: env.AWS_SESSION_TOKEN ?? '',
+      region: env.AWS_REGION ?? '',
+    };
+  },
+};
+
+function fromPairs(text: string, pattern: RegExp, names: Record<string, string> = {}): Parsed {
+  const values: Record<string, string> = {};
+  for (const [, name = '', value = ''] of text.matchAll(pattern)) values[names[name] ?? name] = value;
+  return {
+    id: values.AWS_ACCESS_KEY_ID ?? '',
+    secret: values.AWS_SECRET_ACCESS_KEY ?? '',
+    token: values.AWS_SESSION_TOKEN ?? '',
+    ...(values.AWS_REGION ? { region: values.AWS_REGION } : {}),
+  };
+}
+
+describe('copying CLI credentials from the popup', () => {
+  it('copies every format, each matching the credentials AWS issued, with one AWS call', async () => {
+    const h = harness;
+    await searchBox(popup).fill('prod identity admin');
+    await popup.getByRole('option', { name: /^AdministratorAccess in acme-prod-identity/ }).waitFor();
+    h.emulator.resetLog();
+
+    let previous = '';
+    for (const format of Object.keys(PARSERS)) {
+      await formatPicker(popup).selectOption(format);
+      await searchBox(popup).focus();
+      await popup.keyboard.press('Alt+K');
+      await expect
+        .poll(() => popup.getByRole('status').filter({ hasText: 'copied' }).textContent())
+        .toMatch(/expires in \d+ min/);
+      await expect.poll(() => h.readClipboard(popup)).not.toBe(previous);
+      const text = await h.readClipboard(popup);
+      previous = text;
+      const issued = h.emulator.issuedRoleCredentials().at(-1) as IssuedRoleCredential;
+      const parsed = PARSERS[format]?.(text);
+      expect(parsed, format).toMatchObject({
+        id: issued.accessKeyId,
+        secret: issued.secretAccessKey,
+        token: issued.sessionToken,
+      });
+      if (parsed?.region !== undefined) expect(parsed.region, format).toBe(h.emulator.region);
+    }
+    // Credentials are fetched once and reused while they last.
+    expect(h.emulator.requests().filter((r) => r.path === '/federation/credentials')).toHaveLength(1);
+    await h.screenshot(popup, 'popup-credentials-copied');
+  });
+
+  it('remembers the last format, and the button copies too', async () => {
+    const h = harness;
+    const again = await h.openPopup();
+    await expect.poll(() => formatPicker(again).inputValue()).toBe('dotenv');
+    await searchBox(again).fill('prod identity admin');
+    await again
+      .getByRole('button', { name: /^Copy CLI credentials for AdministratorAccess in acme-prod-identity/ })
+      .click();
+    await expect.poll(() => h.readClipboard(again)).toMatch(/^AWS_ACCESS_KEY_ID=/m);
+    await again.close();
+  });
+});
