@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Actions } from '../ui/actions';
 import { AddPortalForm } from '../ui/add-portal-form';
 import { usePortals } from '../ui/use-portals';
+import { CliPreferences } from './cli-preferences';
+import { ConsolePreferences } from './console-preferences';
 import { PortalRow } from './portal-row';
 import { SessionPreferences } from './session-preferences';
 import { TaggingPreferences } from './tagging-preferences';
@@ -65,7 +67,9 @@ export function OptionsApp({ actions, search = location.search }: { actions: Act
       </section>
       {preferences && (
         <>
+          <ConsolePreferences actions={actions} preferences={preferences} onChange={setPreferences} />
           <TaggingPreferences actions={actions} preferences={preferences} onChange={setPreferences} />
+          <CliPreferences actions={actions} preferences={preferences} onChange={setPreferences} />
           <SessionPreferences actions={actions} preferences={preferences} onChange={setPreferences} />
         </>
       )}

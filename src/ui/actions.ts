@@ -37,6 +37,7 @@ export interface Actions {
     role: Pick<RoleEntry, 'portalId' | 'accountId' | 'roleName'>,
     format?: CredentialFormat,
   ): Promise<CliCredentials>;
+  updatePreferences(patch: MessagePayload<'updatePreferences'>): Promise<Preferences>;
   setKeepSignedIn(keepSignedIn: boolean): Promise<Preferences>;
   setTagging(parts: MessagePayload<'setTagging'>): Promise<Preferences>;
   /** Calls back when the background says what we show may have changed. Returns the unsubscribe function. */
@@ -62,6 +63,7 @@ export function createActions(): Actions {
       sendMessage('openConsole', { portalId, accountId, roleName, newTab }),
     getCliCredentials: ({ portalId, accountId, roleName }, format) =>
       sendMessage('getCliCredentials', { portalId, accountId, roleName, ...(format ? { format } : {}) }),
+    updatePreferences: (patch) => sendMessage('updatePreferences', patch),
     setKeepSignedIn: (keepSignedIn) => sendMessage('setKeepSignedIn', { keepSignedIn }),
     setTagging: (parts) => sendMessage('setTagging', parts),
     onChange: onUiChanged,

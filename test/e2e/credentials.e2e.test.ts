@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { parseEnv } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,5 +123,28 @@ describe('copying CLI credentials from the popup', () => {
       .click();
     await expect.poll(() => h.readClipboard(again)).toMatch(/^AWS_ACCESS_KEY_ID=/m);
     await again.close();
+  });
+
+  it('downloads a ~/.aws/config with a profile per role, named by the template', async () => {
+    const h = harness;
+    const options = await h.openOptions();
+    const template = options.getByRole('textbox', { name: 'Profile names' });
+    await template.fill('{account}-{nope}');
+    await options.getByText('Unknown placeholder', { exact: false }).waitFor();
+    await template.fill('{accountId}/{role}');
+    await template.press('Tab');
+    const download = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Download ~/.aws/config' }).click();
+    const file = await download;
+    const text = await readFile((await file.path()) as string, 'utf8');
+    const roles = h.emulator.organization.accounts.reduce((n, a) => n + a.roles.length, 0);
+    expect(text.match(/^\[profile /gm)).toHaveLength(roles);
+    expect(text).toContain(`sso_start_url = ${h.emulator.startUrl}`);
+    const account = h.emulator.organization.accounts[0];
+    expect(text).toContain(`[profile ${account?.accountId}-${account?.roles[0]}]`);
+    expect(text).not.toMatch(/ASIA|aws_secret_access_key|aws_session_token/);
+    await options.getByRole('status').filter({ hasText: 'profiles' }).waitFor();
+    await h.screenshot(options, 'options-cli');
+    await options.close();
   });
 });

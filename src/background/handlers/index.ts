@@ -6,7 +6,7 @@ import { syncDirectory } from './directory';
 import { getStatus } from './get-status';
 import { getTabDisplay } from './get-tab-display';
 import { addPortal, forgetCachedAccounts, listPortals, removePortal, renamePortal } from './portals';
-import { getPreferences, setKeepSignedIn, setTagging } from './preferences';
+import { getPreferences, setKeepSignedIn, setTagging, updatePreferences } from './preferences';
 import { cancelSignIn, signIn, signOut } from './sign-in';
 
 /** Every message the background answers, by type. */
@@ -29,4 +29,5 @@ export const handlers: Handlers = {
   syncDirectory,
   openConsole,
   getCliCredentials,
+  updatePreferences,
 };

@@ -90,6 +90,22 @@ export const MESSAGE_SCHEMAS = {
       ),
     }),
   },
+  /** Behaviour preferences other than the ones with side effects (keepSignedIn, tagging have their own messages). */
+  updatePreferences: {
+    audience: 'extension',
+    payload: v.strictObject({
+      consoleTabMode: v.optional(v.picklist(['current', 'new-tab', 'new-window'])),
+      sessionDurationMinutes: v.optional(
+        v.nullable(v.pipe(v.number(), v.integer(), v.minValue(15), v.maxValue(720))),
+      ),
+      multiSession: v.optional(v.picklist(['auto', 'on', 'off'])),
+      defaultRegion: v.optional(v.nullable(v.pipe(v.string(), v.regex(/^[a-z]{2}(-[a-z]+)+-\d$/)))),
+      credentialFormat: v.optional(
+        v.picklist(['bash', 'fish', 'powershell', 'cmd', 'credentials-file', 'credential-process', 'dotenv']),
+      ),
+      profileTemplate: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(100))),
+    }),
+  },
   setKeepSignedIn: { audience: 'extension', payload: v.strictObject({ keepSignedIn: v.boolean() }) },
   setTagging: {
     audience: 'extension',
@@ -165,6 +181,7 @@ export interface ProtocolMap {
   syncDirectory: null;
   openConsole: null;
   getCliCredentials: CliCredentials;
+  updatePreferences: Preferences;
   setKeepSignedIn: Preferences;
   setTagging: Preferences;
 }
