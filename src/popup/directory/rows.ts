@@ -89,7 +89,7 @@ export function buildRows(
     const since = previousSync.get(portal.id) ?? Number.POSITIVE_INFINITY;
     for (const [key, group] of groups) {
       const accountPrefs = prefs[group.account.accountId] ?? {};
-      const accountMatches = group.roles[0]?.matches.filter((m) => m.field !== 'roleName') ?? [];
+      const best = group.roles[0];
       rows.push({
         kind: 'account',
         key: `a:${key}`,
@@ -97,7 +97,10 @@ export function buildRows(
         account: group.account,
         prefs: accountPrefs,
         isNew: group.account.firstSeenAt > since,
-        matches: accountMatches,
+        // Highlights are worked out only for rows that are drawn (search.ts computes them on demand).
+        get matches() {
+          return best?.matches.filter((m) => m.field !== 'roleName') ?? [];
+        },
       });
       for (const hit of group.roles) {
         const role = group.account.roles.find((r) => r.roleName === hit.entry.roleName);
@@ -108,7 +111,9 @@ export function buildRows(
           prefs: accountPrefs,
           favorite: accountPrefs.favoriteRoles?.includes(hit.entry.roleName) ?? false,
           isNew: (role?.firstSeenAt ?? 0) > since,
-          matches: hit.matches.filter((m) => m.field === 'roleName'),
+          get matches() {
+            return hit.matches.filter((m) => m.field === 'roleName');
+          },
         });
       }
     }

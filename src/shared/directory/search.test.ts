@@ -531,3 +531,36 @@ describe('fold', () => {
     expect(fold(input)).toBe(output);
   });
 });
+
+describe('typing a query one key at a time', () => {
+  // search() narrows each keystroke to the accounts the previous query matched: it must find exactly what a
+  // search from scratch finds, whatever is typed, deleted or pasted in between.
+  const sequences = [
+    'prod admin',
+    'admin prod',
+    'acme-prod',
+    '1111-2222',
+    '11112222',
+    'read only x',
+    'pro',
+    'prod',
+    'pr',
+    'p admin',
+    'ad pr',
+    '-',
+    '1-1',
+    'readonly',
+  ];
+  it('finds the same as a fresh search, keystroke after keystroke', () => {
+    const index = buildSearchIndex(DIRECTORY);
+    for (const text of sequences) {
+      for (let i = 1; i <= text.length; i++) {
+        const query = text.slice(0, i);
+        const fresh = search(buildSearchIndex(DIRECTORY), query, signals(), Number.POSITIVE_INFINITY);
+        expect(labels(search(index, query, signals(), Number.POSITIVE_INFINITY)), query).toEqual(
+          labels(fresh),
+        );
+      }
+    }
+  });
+});

@@ -97,7 +97,12 @@ export function search(
   }
   const accountScore = new Float64Array(t);
   const { boost, alphaRank, entryRole, groupStart } = d;
-  groups: for (let g = 0; g < d.groups; g++) {
+  const candidates = narrowedGroups(d, terms);
+  const matched = new Int32Array(candidates ? candidates.length : d.groups);
+  let matchedCount = 0;
+  const groupCount = candidates ? candidates.length : d.groups;
+  groups: for (let c = 0; c < groupCount; c++) {
+    const g = candidates ? (candidates[c] as number) : c;
     for (let k = 0; k < t; k++) {
       const s = scoreTerm(d, g, terms[k] as Term);
       // Early exit: a term that neither this account nor any role matches rules the account out.
@@ -113,13 +118,41 @@ export function search(
         score += s;
       }
       top.offer(i, score, alphaRank[i] as number);
+      if (matched[matchedCount - 1] !== g || matchedCount === 0) matched[matchedCount++] = g;
     }
   }
-  return top.sorted().map(({ index: i, score }) => ({
-    entry: d.entries[i] as RoleEntry,
-    score,
-    matches: highlight(d, i, terms),
-  }));
+  if (t > 0) lastSearch.set(d, { terms, groups: matched.subarray(0, matchedCount) });
+  // Highlights are computed when read: the list renders a few dozen of the hits, so most are never needed.
+  return top.sorted().map(({ index: i, score }) => {
+    let matches: SearchMatch[] | undefined;
+    return {
+      entry: d.entries[i] as RoleEntry,
+      score,
+      get matches() {
+        matches ??= highlight(d, i, terms);
+        return matches;
+      },
+    };
+  });
+}
+
+/**
+ * The accounts the previous query matched, per index. Typing usually refines a query ("pro" → "prod"): every
+ * account the longer query matches, the shorter one matched too, so the next keystroke scans only those.
+ */
+const lastSearch = new WeakMap<IndexData, { terms: readonly Term[]; groups: Int32Array }>();
+
+function narrowedGroups(d: IndexData, terms: readonly Term[]): Int32Array | null {
+  const last = lastSearch.get(d);
+  if (!last || terms.length === 0) return null;
+  return last.terms.every((before) => terms.some((now) => refines(now, before))) ? last.groups : null;
+}
+
+/** Whatever `now` matches, `before` matches: its text is inside `now`'s (and so are its id digits). */
+function refines(now: Term, before: Term): boolean {
+  if (!now.text.includes(before.text)) return false;
+  // A term that matched only through the dash-free account id says nothing about a dashed shorter term.
+  return now.idDigits === null || before.idDigits !== null || /^\d+$/.test(before.text);
 }
 
 interface Found {
