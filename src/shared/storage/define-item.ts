@@ -11,8 +11,24 @@ export interface StorageItem<T> {
   remove(): Promise<void>;
 }
 
-/** An item stored under one key of one area, so several can be read in one call (getItems). */
-export interface SingleKeyItem<T> extends StorageItem<T> {
+/** One key an item reads. */
+export interface ItemSource {
+  readonly area: StorageArea;
+  readonly key: string;
+}
+
+/**
+ * An item getItems can read together with others: the keys it needs (an item may span two, like preferences,
+ * whose device part stays in storage.local while the rest syncs) and how to build its value from them.
+ */
+export interface BatchItem<T> extends StorageItem<T> {
+  sources(): Promise<readonly ItemSource[]>;
+  /** The value from the raw stored values of sources(), in their order (undefined when absent). */
+  parseSources(values: readonly unknown[]): T;
+}
+
+/** An item stored under one key of one area. */
+export interface SingleKeyItem<T> extends BatchItem<T> {
   /** Validates a raw stored value (undefined when absent) into the item's type, or its fallback. */
   parse(stored: unknown): T;
   /** The item's area: fixed, or resolved at call time. */
@@ -43,6 +59,8 @@ export function defineItem<T>(spec: ItemSpec<T>): SingleKeyItem<T> {
     key: spec.key,
     parse,
     area: areaOf,
+    sources: async () => [{ area: await areaOf(), key: spec.key }],
+    parseSources: ([stored]) => parse(stored),
     async get() {
       const area = await areaOf();
       return parse((await browser.storage[area].get(spec.key))[spec.key]);
@@ -61,25 +79,26 @@ export function defineItemFamily<T>(spec: ItemSpec<T>): (id: string) => SingleKe
   return (id) => defineItem({ ...spec, key: `${spec.key}:${id}` });
 }
 
-type Values<Items extends readonly SingleKeyItem<unknown>[]> = {
-  -readonly [K in keyof Items]: Items[K] extends SingleKeyItem<infer T> ? T : never;
+type Values<Items extends readonly BatchItem<unknown>[]> = {
+  -readonly [K in keyof Items]: Items[K] extends BatchItem<infer T> ? T : never;
 };
 
 /**
  * Several items in one storage call per area instead of one call each: every call is a round trip to the
- * browser process, and the popup's first frame waits for these.
+ * browser process, and the popup's first frame waits for these. Values are kept per area: the same key may
+ * exist in two areas (`preferences` in sync, and in local after a sync fall-back).
  */
-export async function getItems<const Items extends readonly SingleKeyItem<unknown>[]>(
+export async function getItems<const Items extends readonly BatchItem<unknown>[]>(
   ...items: Items
 ): Promise<Values<Items>> {
-  const areas = await Promise.all(items.map((item) => item.area()));
-  const byArea = new Map<StorageArea, string[]>();
-  for (const [i, area] of areas.entries()) {
-    byArea.set(area, [...(byArea.get(area) ?? []), (items[i] as SingleKeyItem<unknown>).key]);
-  }
-  const stored: Record<string, unknown> = {};
+  const sources = await Promise.all(items.map((item) => item.sources()));
+  const byArea = new Map<StorageArea, Set<string>>();
+  for (const { area, key } of sources.flat()) byArea.set(area, (byArea.get(area) ?? new Set()).add(key));
+  const stored = new Map<StorageArea, Record<string, unknown>>();
   await Promise.all(
-    [...byArea].map(async ([area, keys]) => Object.assign(stored, await browser.storage[area].get(keys))),
+    [...byArea].map(async ([area, keys]) => stored.set(area, await browser.storage[area].get([...keys]))),
   );
-  return items.map((item) => item.parse(stored[item.key])) as Values<Items>;
+  return items.map((item, i) =>
+    item.parseSources((sources[i] ?? []).map(({ area, key }) => stored.get(area)?.[key])),
+  ) as Values<Items>;
 }

@@ -1,5 +1,7 @@
 import * as v from 'valibot';
 import { PortalSchema } from '../portals/portal';
+import { DEVICE_PREFERENCE_FIELDS } from '../settings/meta';
+import { definePreferencesItem } from '../settings/preferences-item';
 import { defineItem } from './define-item';
 
 /**
@@ -55,9 +57,12 @@ export const PreferencesSchema = v.object({
 export type TaggingParts = { strip: boolean; pill: boolean; title: boolean; favicon: boolean };
 export type Preferences = v.InferOutput<typeof PreferencesSchema>;
 
-export const preferencesItem = defineItem({
-  key: 'preferences',
-  area: 'local',
+/**
+ * Stored in two parts (src/shared/settings): what follows the user in `preferences` (storage.sync, or storage.local
+ * when sync refused it) and keepSignedIn, which belongs to this browser, in `preferences.device`.
+ */
+export const preferencesItem = definePreferencesItem({
   schema: PreferencesSchema,
   fallback: v.parse(PreferencesSchema, {}),
+  deviceFields: [...DEVICE_PREFERENCE_FIELDS],
 });

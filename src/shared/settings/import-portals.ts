@@ -1,0 +1,59 @@
+import * as v from 'valibot';
+import { findIdentityCenterRegion } from '../aws/regions';
+import { parseStartUrl } from '../aws/start-url';
+import { PortalSchema } from '../portals/portal';
+import { formatPath } from './path';
+
+/**
+ * Portals in a settings file. The id is optional (a hand-written file has none; a new one is made) and so is the
+ * region when the start URL carries it. Beyond the schema, each portal is checked as the add-portal form checks
+ * it: a start URL AWS would serve, a region where Identity Center runs, and no portal twice.
+ */
+export const ImportPortalSchema = v.object({
+  id: v.optional(PortalSchema.entries.id),
+  startUrl: v.pipe(v.string(), v.maxLength(2048)),
+  region: v.optional(PortalSchema.entries.region),
+  name: PortalSchema.entries.name,
+});
+
+export interface ImportedPortal {
+  readonly id?: string;
+  /** Normalised as parseStartUrl does, the way stored portals are. */
+  readonly startUrl: string;
+  readonly region: string;
+  readonly name?: string;
+}
+
+/**
+ * The portals of `raw` (a list from a file or a policy) that pass; errors for the others are pushed with the
+ * list's own indexes. Entries ImportPortalSchema rejects are skipped silently: the caller reports those.
+ */
+export function checkPortals(
+  raw: readonly unknown[],
+  errors: { path: string; message: string }[],
+): ImportedPortal[] {
+  const seen = new Map<string, number>();
+  const checked: ImportedPortal[] = [];
+  for (const [index, item] of raw.entries()) {
+    const portal = v.safeParse(ImportPortalSchema, item);
+    if (!portal.success) continue;
+    const errorsBefore = errors.length;
+    const fail = (field: string, message: string): void => {
+      errors.push({ path: formatPath(['portals', index, field]), message });
+    };
+    const parsed = parseStartUrl(portal.output.startUrl);
+    const region = parsed.ok ? (portal.output.region ?? parsed.region) : null;
+    if (!parsed.ok) fail('startUrl', parsed.message);
+    else if (!region) fail('region', 'is missing, and this start URL does not tell it');
+    if (!parsed.ok || !region) continue;
+    if (!findIdentityCenterRegion(region))
+      fail('region', `${region} is not a region where IAM Identity Center runs`);
+    else if (parsed.region && parsed.region !== region)
+      fail('region', `this start URL belongs to ${parsed.region}`);
+    const twin = seen.get(parsed.startUrl);
+    if (twin !== undefined) fail('startUrl', `is the same portal as portals[${twin}]`);
+    seen.set(parsed.startUrl, index);
+    if (errors.length === errorsBefore) checked.push({ ...portal.output, startUrl: parsed.startUrl, region });
+  }
+  return checked;
+}
