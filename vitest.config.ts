@@ -2,10 +2,11 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three layers, cheapest first (docs/testing.md):
+ * Four layers, cheapest first (docs/testing.md):
  * - unit: pure logic and Preact components, next to their source (`src/**\/*.test.ts(x)`) and in test/unit;
  * - emulator: the local AWS emulator checked against the real AWS SDK clients;
- * - e2e: the built extension in real headless Chromium against the emulator (`npm run build` first).
+ * - e2e: the built extension in real headless Chromium against the emulator (`npm run build` first);
+ * - firefox: the built Firefox flavour in headless Firefox ESR against the emulator (test/firefox/README.md).
  */
 export default defineConfig({
   plugins: [preact()],
@@ -41,6 +42,20 @@ export default defineConfig({
           // Each file launches its own Chromium; two at a time suit a 2-core machine.
           maxWorkers: 2,
           globalSetup: ['test/e2e/global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'firefox',
+          include: ['test/firefox/**/*.firefox.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          expect: { poll: { timeout: 15_000, interval: 100 } },
+          hookTimeout: 60_000,
+          // One Firefox at a time: each is a few hundred MB and a core's worth of start-up on a 2-core machine.
+          maxWorkers: 1,
+          globalSetup: ['test/firefox/global-setup.ts'],
         },
       },
     ],
