@@ -16,13 +16,26 @@ const contentScripts = manifest.content_scripts.flatMap((script) =>
 );
 
 function manifestFor(browser: Target): ManifestV3Export {
-  const { $schema: _schema, browser_specific_settings, background, content_scripts, ...common } = manifest;
+  // storage.managed_schema is Chrome's: Firefox reads policies without a schema.
+  const {
+    $schema: _schema,
+    browser_specific_settings,
+    background,
+    content_scripts,
+    storage,
+    ...common
+  } = manifest;
   // Content scripts are built by contentScriptsPlugin; crxjs gets placeholders it leaves alone.
   const placeholders = content_scripts.map(({ js: _js, ...rest }) => ({ ...rest, js: [] }));
   const flavour =
     browser === 'firefox'
-      ? { background: { scripts: [background.service_worker], type: 'module' }, browser_specific_settings }
-      : { background };
+      ? {
+          background: { scripts: [background.service_worker], type: 'module' },
+          browser_specific_settings,
+          // Firefox has no offscreen documents (its background page has a DOM) and warns about the name.
+          permissions: common.permissions.filter((p) => p !== 'offscreen'),
+        }
+      : { background, storage };
   return { ...common, ...flavour, content_scripts: placeholders } as unknown as ManifestV3Export;
 }
 
@@ -41,7 +54,11 @@ export default defineConfig(({ mode }) => {
       target: 'es2022',
       // Chrome forbids import() in service workers; the AWS SDK has a lazily imported event-stream chunk that
       // SSO never reaches. No code splitting keeps import() out of the worker (a unit test checks the bundle).
-      rolldownOptions: { output: { codeSplitting: false } },
+      rolldownOptions: {
+        // Not named in the manifest: the worker opens it by path for a clipboard write (src/offscreen).
+        input: { offscreen: 'src/offscreen/clipboard.html' },
+        output: { codeSplitting: false },
+      },
       sourcemap: false,
     },
   };

@@ -1,10 +1,14 @@
 import { pollUntilDone } from '../auth/device-flow';
 import { refreshAccessToken } from '../auth/session';
+import { FEEDBACK_ALARM } from '../commands/feedback';
+import { updateBadge } from '../status/badge';
 import { accessTokenItem } from '../storage/secrets';
 import { ALARM, parseAlarm } from './schedule';
 
 /** One dispatcher for every alarm, registered at the worker's top level. */
 export async function onAlarm(alarm: { name: string }): Promise<void> {
+  // A shortcut's badge has been shown long enough: back to the session badge.
+  if (alarm.name === FEEDBACK_ALARM) return updateBadge();
   const parsed = parseAlarm(alarm.name);
   if (!parsed) return;
   if (parsed.kind === ALARM.devicePoll) return pollUntilDone(parsed.portalId);

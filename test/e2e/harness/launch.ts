@@ -9,12 +9,13 @@ import {
   startEmulator,
 } from '../../emulator/index.ts';
 import { findChromium, QUIET_CHROMIUM_FLAGS } from './chromium.ts';
+import { openDisplay, type XDisplay } from './display.ts';
 
 export interface LaunchOptions {
   emulator?: EmulatorOptions;
   /** More Identity Center instances, each in its own region, for tests with several portals. */
   otherPortals?: (EmulatorOptions & { region: string; startUrl: string })[];
-  /** Headed (under Xvfb) for real keyboard shortcuts. */
+  /** Headed, on a private Xvfb display (display.ts), for real keyboard shortcuts: see `display`. */
   headed?: boolean;
   /** Which build to load; the production bundle, unchanged. */
   dist?: string;
@@ -25,6 +26,8 @@ export interface ExtensionHarness {
   readonly emulator: Emulator;
   readonly otherEmulators: readonly Emulator[];
   readonly extensionId: string;
+  /** The X display of a headed run, for real key presses (xdotool); null when headless. */
+  readonly display: XDisplay | null;
   /** Errors printed by any page or the worker since launch (console.error and uncaught exceptions). */
   readonly consoleErrors: string[];
   worker(): Promise<Worker>;
@@ -48,9 +51,11 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   const otherEmulators = await Promise.all((options.otherPortals ?? []).map((o) => startEmulator(o)));
   const dist = resolve(options.dist ?? 'dist/chrome');
   const profile = await mkdtemp(join(tmpdir(), 'sso-switcher-profile-'));
+  const display = options.headed ? await openDisplay() : null;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
     headless: !options.headed,
+    ...(display ? { env: { ...process.env, DISPLAY: display.name } } : {}),
     args: [
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
@@ -89,6 +94,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     emulator,
     otherEmulators,
     extensionId,
+    display,
     consoleErrors,
     worker,
     async openPopup() {
@@ -117,6 +123,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     },
     async close() {
       await context.close();
+      await display?.close();
       await Promise.all([emulator, ...otherEmulators].map((e) => e.close()));
       await rm(profile, { recursive: true, force: true });
     },
