@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { CREDENTIAL_FORMATS, type CredentialFormat } from '../shared/credentials/formats';
 import { checkProfileTemplate, DEFAULT_PROFILE_TEMPLATE } from '../shared/credentials/profile-name';
+import { lockPath } from '../shared/settings/effective';
 import type { Preferences } from '../shared/storage/items';
 import type { Actions } from '../ui/actions';
 import { downloadAwsConfig } from './download-aws-config';
@@ -9,10 +10,12 @@ interface Props {
   actions: Actions;
   preferences: Preferences;
   onChange(next: Preferences): void;
+  /** Whether the administrator locks a path (lockPath.preference): such controls are disabled. */
+  isLocked?: (path: string) => boolean;
 }
 
 /** The AWS CLI: format of copied credentials, profile names, and a ~/.aws/config for every role. */
-export function CliPreferences({ actions, preferences, onChange }: Props) {
+export function CliPreferences({ actions, preferences, onChange, isLocked = () => false }: Props) {
   const [template, setTemplate] = useState(preferences.profileTemplate);
   const [message, setMessage] = useState<string | null>(null);
   const problem = checkProfileTemplate(template);
@@ -40,6 +43,7 @@ export function CliPreferences({ actions, preferences, onChange }: Props) {
         <div>
           <input
             id="cli-template"
+            disabled={isLocked(lockPath.preference('profileTemplate'))}
             type="text"
             value={template}
             spellcheck={false}

@@ -1,5 +1,6 @@
 import { IDENTITY_CENTER_REGIONS } from '../shared/aws/regions';
 import type { MessagePayload } from '../shared/messages/contract';
+import { lockPath } from '../shared/settings/effective';
 import type { Preferences } from '../shared/storage/items';
 import type { Actions } from '../ui/actions';
 
@@ -7,6 +8,8 @@ interface Props {
   actions: Actions;
   preferences: Preferences;
   onChange(next: Preferences): void;
+  /** Whether the administrator locks a path (lockPath.preference): such controls are disabled. */
+  isLocked?: (path: string) => boolean;
 }
 
 const DURATIONS: readonly [number | null, string][] = [
@@ -19,7 +22,8 @@ const DURATIONS: readonly [number | null, string][] = [
 ];
 
 /** How and where the console opens: tab, region, session length, multi-session. */
-export function ConsolePreferences({ actions, preferences, onChange }: Props) {
+export function ConsolePreferences({ actions, preferences, onChange, isLocked = () => false }: Props) {
+  const locked = (field: string) => isLocked(lockPath.preference(field));
   const update = (patch: MessagePayload<'updatePreferences'>) =>
     actions.updatePreferences(patch).then(onChange, () => undefined);
   return (
@@ -29,6 +33,7 @@ export function ConsolePreferences({ actions, preferences, onChange }: Props) {
         <label for="console-tab-mode">Open the console in</label>
         <select
           id="console-tab-mode"
+          disabled={locked('consoleTabMode')}
           value={preferences.consoleTabMode}
           onChange={(e) => update({ consoleTabMode: e.currentTarget.value as Preferences['consoleTabMode'] })}
         >
@@ -40,6 +45,7 @@ export function ConsolePreferences({ actions, preferences, onChange }: Props) {
         <label for="console-region">Default region</label>
         <select
           id="console-region"
+          disabled={locked('defaultRegion')}
           value={preferences.defaultRegion ?? ''}
           onChange={(e) => update({ defaultRegion: e.currentTarget.value || null })}
         >
@@ -54,6 +60,7 @@ export function ConsolePreferences({ actions, preferences, onChange }: Props) {
         <label for="console-duration">Console session length</label>
         <select
           id="console-duration"
+          disabled={locked('sessionDurationMinutes')}
           value={String(preferences.sessionDurationMinutes ?? '')}
           onChange={(e) =>
             update({ sessionDurationMinutes: e.currentTarget.value ? Number(e.currentTarget.value) : null })
@@ -69,6 +76,7 @@ export function ConsolePreferences({ actions, preferences, onChange }: Props) {
         <label for="console-multi-session">Other console sessions</label>
         <select
           id="console-multi-session"
+          disabled={locked('multiSession')}
           value={preferences.multiSession}
           onChange={(e) => update({ multiSession: e.currentTarget.value as Preferences['multiSession'] })}
         >

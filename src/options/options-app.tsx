@@ -1,12 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Actions } from '../ui/actions';
 import { AddPortalForm } from '../ui/add-portal-form';
+import { HostAccessBanner } from '../ui/host-access-banner';
 import { usePortals } from '../ui/use-portals';
+import { AccountsSection } from './accounts/accounts-section';
 import { CliPreferences } from './cli-preferences';
 import { ConsolePreferences } from './console-preferences';
+import { DataSection } from './data/data-section';
+import { ManagedBanner } from './managed-banner';
+import { NoticeBanner } from './notice-banner';
 import { PortalRow } from './portal-row';
 import { SessionPreferences } from './session-preferences';
+import { ShortcutsSection } from './shortcuts-section';
 import { TaggingPreferences } from './tagging-preferences';
+import { useManaged } from './use-managed';
 import { usePreferences } from './use-preferences';
 
 /** Values an admin (or `npm start`) can pass in the page's query to pre-fill the add-portal form. */
@@ -20,6 +27,7 @@ export function OptionsApp({ actions, search = location.search }: { actions: Act
   const [version, setVersion] = useState<string | null>(null);
   const { portals, error } = usePortals(actions);
   const [preferences, setPreferences] = usePreferences(actions);
+  const managed = useManaged(actions);
   const [formKey, setFormKey] = useState(0);
   const initial = prefill(search);
 
@@ -37,6 +45,9 @@ export function OptionsApp({ actions, search = location.search }: { actions: Act
         <h1>AWS SSO Switcher settings</h1>
         {version && <span class="muted">v{version}</span>}
       </header>
+      <HostAccessBanner />
+      <NoticeBanner actions={actions} />
+      <ManagedBanner managed={managed} />
       {error && (
         <p role="alert" class="error">
           {error}
@@ -49,7 +60,7 @@ export function OptionsApp({ actions, search = location.search }: { actions: Act
         )}
         <ul class="portal-list">
           {portals?.map((view) => (
-            <PortalRow key={view.portal.id} actions={actions} view={view} />
+            <PortalRow key={view.portal.id} actions={actions} view={view} isLocked={managed.isLocked} />
           ))}
         </ul>
         <h3 class="add-title">Add a portal</h3>
@@ -65,14 +76,37 @@ export function OptionsApp({ actions, search = location.search }: { actions: Act
           }}
         />
       </section>
+      <AccountsSection actions={actions} managed={managed} />
       {preferences && (
         <>
-          <ConsolePreferences actions={actions} preferences={preferences} onChange={setPreferences} />
-          <TaggingPreferences actions={actions} preferences={preferences} onChange={setPreferences} />
-          <CliPreferences actions={actions} preferences={preferences} onChange={setPreferences} />
-          <SessionPreferences actions={actions} preferences={preferences} onChange={setPreferences} />
+          <ConsolePreferences
+            actions={actions}
+            preferences={preferences}
+            onChange={setPreferences}
+            isLocked={managed.isLocked}
+          />
+          <TaggingPreferences
+            actions={actions}
+            preferences={preferences}
+            onChange={setPreferences}
+            isLocked={managed.isLocked}
+          />
+          <CliPreferences
+            actions={actions}
+            preferences={preferences}
+            onChange={setPreferences}
+            isLocked={managed.isLocked}
+          />
+          <SessionPreferences
+            actions={actions}
+            preferences={preferences}
+            onChange={setPreferences}
+            isLocked={managed.isLocked}
+          />
         </>
       )}
+      <ShortcutsSection />
+      <DataSection actions={actions} />
     </div>
   );
 }

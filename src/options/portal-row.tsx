@@ -1,11 +1,23 @@
 import { useState } from 'preact/hooks';
 import { type PortalView, portalLabel } from '../shared/portals/portal';
+import { lockPath } from '../shared/settings/effective';
 import type { Actions } from '../ui/actions';
+import { SET_BY_ORGANISATION } from '../ui/managed-text';
 import { PortalSession } from '../ui/portal-session';
 
+interface Props {
+  actions: Actions;
+  view: PortalView;
+  /** Whether the administrator locks a path (a managed portal cannot be removed, nor renamed if named). */
+  isLocked?: (path: string) => boolean;
+}
+
 /** A configured portal in the settings: its session, its details, rename and remove. */
-export function PortalRow({ actions, view }: { actions: Actions; view: PortalView }) {
+export function PortalRow({ actions, view, isLocked = () => false }: Props) {
   const { portal } = view;
+  const managed = isLocked(lockPath.portal(portal.id));
+  const nameLocked = isLocked(lockPath.portal(portal.id, 'name'));
+  const lockedNote = `portal-locked-${portal.id}`;
   const [name, setName] = useState(portal.name ?? '');
   const [confirming, setConfirming] = useState(false);
   const label = portalLabel(portal);
@@ -17,6 +29,14 @@ export function PortalRow({ actions, view }: { actions: Actions; view: PortalVie
         <dd>{portal.startUrl}</dd>
         <dt>Region</dt>
         <dd>{portal.region}</dd>
+        {managed && (
+          <>
+            <dt>Managed</dt>
+            <dd id={lockedNote}>
+              {SET_BY_ORGANISATION}: it cannot be removed{nameLocked ? ' or renamed' : ''}.
+            </dd>
+          </>
+        )}
       </dl>
       <form
         class="actions"
@@ -30,9 +50,13 @@ export function PortalRow({ actions, view }: { actions: Actions; view: PortalVie
           id={`name-${portal.id}`}
           value={name}
           maxLength={100}
+          disabled={nameLocked}
+          aria-describedby={nameLocked ? lockedNote : undefined}
           onInput={(e) => setName(e.currentTarget.value)}
         />
-        <button type="submit">Rename</button>
+        <button type="submit" disabled={nameLocked} aria-describedby={nameLocked ? lockedNote : undefined}>
+          Rename
+        </button>
         {confirming ? (
           <>
             <span>Remove {label} and sign out?</span>
@@ -55,7 +79,12 @@ export function PortalRow({ actions, view }: { actions: Actions; view: PortalVie
             >
               Forget cached accounts
             </button>
-            <button type="button" onClick={() => setConfirming(true)}>
+            <button
+              type="button"
+              disabled={managed}
+              aria-describedby={managed ? lockedNote : undefined}
+              onClick={() => setConfirming(true)}
+            >
               Remove portal
             </button>
           </>

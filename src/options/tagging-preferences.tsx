@@ -1,3 +1,4 @@
+import { lockPath } from '../shared/settings/effective';
 import type { Preferences, TaggingParts } from '../shared/storage/items';
 import type { Actions } from '../ui/actions';
 
@@ -13,9 +14,11 @@ interface Props {
   actions: Actions;
   preferences: Preferences;
   onChange(next: Preferences): void;
+  /** Whether the administrator locks a path (lockPath.preference): such controls are disabled. */
+  isLocked?: (path: string) => boolean;
 }
 
-export function TaggingPreferences({ actions, preferences, onChange }: Props) {
+export function TaggingPreferences({ actions, preferences, onChange, isLocked = () => false }: Props) {
   const parts = preferences.tagging;
   return (
     <section aria-labelledby="tagging-title">
@@ -25,6 +28,7 @@ export function TaggingPreferences({ actions, preferences, onChange }: Props) {
           <input
             type="checkbox"
             checked={parts[part]}
+            disabled={isLocked(lockPath.preference('tagging', part))}
             onChange={(e) =>
               actions
                 .setTagging({ ...parts, [part]: e.currentTarget.checked })

@@ -9,7 +9,10 @@ import type { Actions } from '../ui/actions';
 export function usePreferences(actions: Actions): [Preferences | null, (next: Preferences) => void] {
   const [preferences, setPreferences] = useState<Preferences | null>(null);
   useEffect(() => {
-    actions.getPreferences().then(setPreferences, () => setPreferences(null));
+    const load = () => actions.getPreferences().then(setPreferences, () => setPreferences(null));
+    load();
+    // An import, a reset, a policy or another browser (storage.sync) may change them.
+    return actions.onChange(load);
   }, [actions]);
   return [preferences, setPreferences];
 }

@@ -1,6 +1,7 @@
 import { findIdentityCenterRegion } from '../../shared/aws/regions';
 import { parseStartUrl } from '../../shared/aws/start-url';
 import { directoryItem, syncProgressItem } from '../../shared/directory/items';
+import { HOST_ACCESS_MISSING, hasHostAccess } from '../../shared/host-access';
 import type { AddPortalResult, MessagePayload } from '../../shared/messages/contract';
 import type { Portal, PortalView } from '../../shared/portals/portal';
 import { portalsItem } from '../../shared/storage/items';
@@ -8,7 +9,9 @@ import { clearPoll, clearRefresh } from '../alarms/schedule';
 import { ensureRegistration } from '../auth/registration';
 import { signOut } from '../auth/session';
 import { isNetworkError } from '../aws/errors';
+import { forgetRoleCredentials } from '../console/role-credentials';
 import { portalViews } from '../portals/portal-views';
+import { lockPath, readLocks, refuseLocked } from '../settings/locks';
 import { notifyUi } from '../status/notify-ui';
 import { SECRET_FAMILIES } from '../storage/secrets';
 
@@ -61,7 +64,9 @@ export async function addPortal(payload: MessagePayload<'addPortal'>): Promise<A
       ok: false,
       field: 'region',
       message: isNetworkError(error)
-        ? `Could not reach IAM Identity Center in ${region} (${host}…). Check the region and your connection.`
+        ? (await hasHostAccess())
+          ? `Could not reach IAM Identity Center in ${region} (${host}…). Check the region and your connection.`
+          : HOST_ACCESS_MISSING
         : `IAM Identity Center in ${region} refused to register this browser. Check the region and try again.`,
     };
   }
@@ -71,6 +76,7 @@ export async function addPortal(payload: MessagePayload<'addPortal'>): Promise<A
 }
 
 export async function renamePortal({ portalId, name }: MessagePayload<'renamePortal'>): Promise<null> {
+  refuseLocked(await readLocks(), [lockPath.portal(portalId, 'name')], 'This portal’s name');
   const trimmed = name.trim();
   const portals = await portalsItem.get();
   await portalsItem.set(
@@ -85,15 +91,26 @@ export async function renamePortal({ portalId, name }: MessagePayload<'renamePor
 }
 
 export async function removePortal({ portalId }: MessagePayload<'removePortal'>): Promise<null> {
-  await signOut(portalId).catch(() => undefined);
-  await forgetSecrets(portalId);
-  await forgetDirectory(portalId);
+  refuseLocked(await readLocks(), [lockPath.portal(portalId)], 'This portal');
+  await cleanUpPortal(portalId);
   await portalsItem.set((await portalsItem.get()).filter((p) => p.id !== portalId));
   await notifyUi();
   return null;
 }
 
-async function forgetSecrets(portalId: string): Promise<void> {
+/**
+ * Everything a portal leaves behind apart from its entry in `portals`: sign-out at AWS (best effort; it needs the
+ * portal still stored), its secrets and its cached accounts. Also used for portals an import or a policy removed.
+ */
+export async function cleanUpPortal(portalId: string): Promise<void> {
+  await signOut(portalId).catch(() => undefined);
+  // signOut forgets role credentials too, unless it failed (the portal was no longer stored).
+  await forgetRoleCredentials(portalId).catch(() => undefined);
+  await forgetSecrets(portalId);
+  await forgetDirectory(portalId);
+}
+
+export async function forgetSecrets(portalId: string): Promise<void> {
   await Promise.all(SECRET_FAMILIES.map((family) => family(portalId).remove()));
   await clearPoll(portalId);
   await clearRefresh(portalId);

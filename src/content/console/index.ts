@@ -65,7 +65,8 @@ refresh().catch(() => (extensionAlive() ? undefined : teardown()));
 // Alias, colour or tag settings changed in the popup or settings: redraw at once.
 onLocalKeysChanged(
   // Not the directory: its multi-megabyte value would be copied into every console tab on each sync save.
-  (key) => key === 'accountPrefs' || key === 'preferences',
+  // `settings.managed`: an administrator's account settings (src/shared/settings/managed-mirror.ts).
+  (key) => key === 'accountPrefs' || key === 'preferences' || key === 'settings.managed',
   () => void refresh().catch(() => undefined),
   controller.signal,
 );

@@ -1,44 +1,67 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { IDENTITY_CENTER_REGIONS } from '../../shared/aws/regions';
+import { managedAccountFields, managedMirrorItem } from '../../shared/settings/managed-mirror';
+import { ACCOUNT_COLORS, colorName } from '../../ui/account-colors';
+import { SET_BY_ORGANISATION } from '../../ui/managed-text';
 import type { Row } from './rows';
 
-/** Colours that read well as a tab tag in light and dark themes; prod-red first. */
-export const ACCOUNT_COLORS = [
-  '#d13212',
-  '#e07b00',
-  '#b8860b',
-  '#2e8540',
-  '#0f7b8a',
-  '#0b63c5',
-  '#6b4fbb',
-  '#c2185b',
-  '#5f6b7a',
-];
+export { ACCOUNT_COLORS };
+
+type Tier = '' | 'production' | 'normal';
+export interface AccountPatch {
+  alias?: string;
+  color?: string;
+  hidden?: boolean;
+  tier?: Tier;
+  defaultRegion?: string;
+}
 
 interface Props {
   row: Extract<Row, { kind: 'account' }>;
-  onSave(patch: {
-    alias: string;
-    color: string;
-    hidden: boolean;
-    tier: '' | 'production' | 'normal';
-  }): Promise<unknown>;
+  onSave(patch: AccountPatch): Promise<unknown>;
   onClose(): void;
 }
 
-/** A modal dialog to set an account's alias, colour and visibility. */
+/** Fields of this account an administrator set (read from the background's copy of the policy). */
+function useLockedFields(accountId: string): readonly string[] {
+  const [locked, setLocked] = useState<readonly string[]>([]);
+  useEffect(() => {
+    managedMirrorItem.get().then(
+      (mirror) => setLocked(managedAccountFields(mirror, accountId)),
+      () => undefined,
+    );
+  }, [accountId]);
+  return locked;
+}
+
+function LockedNote({ id, show }: { id: string; show: boolean }) {
+  return show ? (
+    <span id={id} class="locked-note muted">
+      {SET_BY_ORGANISATION}
+    </span>
+  ) : null;
+}
+
+/** A modal dialog to set an account's alias, colour, tier, region and visibility. */
 export function AccountEditor({ row, onSave, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [alias, setAlias] = useState(row.prefs.alias ?? '');
   const [color, setColor] = useState(row.prefs.color ?? '');
   const [hidden, setHidden] = useState(row.prefs.hidden ?? false);
-  const [tier, setTier] = useState<'' | 'production' | 'normal'>(row.prefs.tier ?? '');
+  const [tier, setTier] = useState<Tier>(row.prefs.tier ?? '');
+  const [region, setRegion] = useState(row.prefs.defaultRegion ?? '');
+  const locked = useLockedFields(row.account.accountId);
+  const isLocked = (field: string) => locked.includes(field);
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
 
   const save = async (event: Event) => {
     event.preventDefault();
-    await onSave({ alias: alias.trim(), color, hidden, tier }).catch(() => undefined);
+    const patch: AccountPatch = { alias: alias.trim(), color, hidden, tier, defaultRegion: region };
+    // What the administrator set is not ours to send.
+    for (const field of locked) delete patch[field as keyof AccountPatch];
+    await onSave(patch).catch(() => undefined);
     onClose();
   };
 
@@ -52,16 +75,23 @@ export function AccountEditor({ row, onSave, onClose }: Props) {
           value={alias}
           maxLength={100}
           placeholder={row.account.accountName}
+          disabled={isLocked('alias')}
+          aria-describedby={isLocked('alias') ? 'account-alias-locked' : undefined}
           onInput={(e) => setAlias(e.currentTarget.value)}
         />
-        <fieldset class="colors">
+        <LockedNote id="account-alias-locked" show={isLocked('alias')} />
+        <fieldset
+          class="colors"
+          disabled={isLocked('color')}
+          aria-describedby={isLocked('color') ? 'account-color-locked' : undefined}
+        >
           <legend>Colour</legend>
           <label class="color-choice">
             <input type="radio" name="color" value="" checked={color === ''} onChange={() => setColor('')} />
             None
           </label>
           {ACCOUNT_COLORS.map((c) => (
-            <label key={c} class="color-choice" title={c}>
+            <label key={c} class="color-choice" title={colorName(c)}>
               <input
                 type="radio"
                 name="color"
@@ -73,8 +103,13 @@ export function AccountEditor({ row, onSave, onClose }: Props) {
               <span class="swatch" style={{ background: c }} aria-hidden="true" />
             </label>
           ))}
+          <LockedNote id="account-color-locked" show={isLocked('color')} />
         </fieldset>
-        <fieldset class="tiers">
+        <fieldset
+          class="tiers"
+          disabled={isLocked('tier')}
+          aria-describedby={isLocked('tier') ? 'account-tier-locked' : undefined}
+        >
           <legend>Danger tier</legend>
           {(
             [
@@ -94,7 +129,24 @@ export function AccountEditor({ row, onSave, onClose }: Props) {
               {text}
             </label>
           ))}
+          <LockedNote id="account-tier-locked" show={isLocked('tier')} />
         </fieldset>
+        <label for="account-region">Console region</label>
+        <select
+          id="account-region"
+          value={region}
+          disabled={isLocked('defaultRegion')}
+          aria-describedby={isLocked('defaultRegion') ? 'account-region-locked' : undefined}
+          onChange={(e) => setRegion(e.currentTarget.value)}
+        >
+          <option value="">Your default region</option>
+          {IDENTITY_CENTER_REGIONS.map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.code} · {r.name}
+            </option>
+          ))}
+        </select>
+        <LockedNote id="account-region-locked" show={isLocked('defaultRegion')} />
         <label class="checkbox">
           <input type="checkbox" checked={hidden} onChange={(e) => setHidden(e.currentTarget.checked)} />
           Hide this account from the list

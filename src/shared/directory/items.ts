@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { withManagedAccountPrefs } from '../settings/managed-overlay';
 import { defineItem, defineItemFamily } from '../storage/define-item';
 import { decodeDirectory, encodeDirectory } from './compact';
 import type { PortalDirectory } from './model';
@@ -66,14 +67,18 @@ export const AccountPrefsSchema = v.object({
 
 /**
  * What the user set per account, keyed by account id: ids are unique across AWS, so aliases and colours survive
- * removing and re-adding a portal, and tags find them from the id alone. Never touched by a sync.
+ * removing and re-adding a portal, and tags find them from the id alone. Never touched by a sync. Reads give
+ * the settings in force: an administrator's alias, colour, tier or region wins (settings/managed-overlay.ts).
  */
-export const accountPrefsItem = defineItem({
-  key: 'accountPrefs',
-  area: 'local',
-  schema: v.record(v.string(), AccountPrefsSchema),
-  fallback: {},
-});
+export const accountPrefsItem = withManagedAccountPrefs(
+  defineItem({
+    key: 'accountPrefs',
+    area: 'local',
+    schema: v.record(v.string(), AccountPrefsSchema),
+    fallback: {},
+  }),
+  AccountPrefsSchema.entries,
+);
 
 /** How often and how recently each role was opened, keyed by roleKey(), for ranking. */
 export const roleUsageItem = defineItem({

@@ -59,6 +59,8 @@ export interface AccountPrefs {
   readonly favorite?: boolean;
   /** Roles starred individually. */
   readonly favoriteRoles?: readonly string[];
+  /** Console region for this account, ahead of the user's default. */
+  readonly defaultRegion?: string;
 }
 
 /** One row the popup can show and act on: a role in an account of a portal. */

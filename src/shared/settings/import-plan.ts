@@ -54,6 +54,7 @@ function planPortals(
   mode: ImportMode,
   newId: () => string,
   warnings: string[],
+  keepStartUrls: readonly string[],
 ) {
   const added: PortalPreview[] = [];
   const changed: PortalPreview[] = [];
@@ -90,7 +91,11 @@ function planPortals(
     inFileOrder.push(next);
   }
   if (mode === 'replace') {
-    return { portals: inFileOrder, added, changed, removed: current.filter((p) => !updated.has(p.id)) };
+    // Portals an administrator configured stay whatever the file says: the user cannot remove them.
+    const kept = current.filter((p) => !updated.has(p.id) && keepStartUrls.includes(p.startUrl));
+    for (const portal of kept) warnings.push(`${portalLabel(portal)}: set by your organisation; kept`);
+    const removed = current.filter((p) => !updated.has(p.id) && !kept.includes(p));
+    return { portals: [...inFileOrder, ...kept], added, changed, removed };
   }
   const kept = current.map((p) => updated.get(p.id) ?? p);
   const fresh = inFileOrder.filter((p) => added.some((a) => a.id === p.id));
@@ -138,9 +143,11 @@ export function planImport(
   mode: ImportMode,
   fileWarnings: readonly string[] = [],
   newId: () => string = () => crypto.randomUUID(),
+  /** Start URLs of portals a replace must keep (managed by an administrator). */
+  keepStartUrls: readonly string[] = [],
 ): ImportPlan {
   const warnings = [...fileWarnings];
-  const portals = planPortals(current.portals, imported.portals, mode, newId, warnings);
+  const portals = planPortals(current.portals, imported.portals, mode, newId, warnings, keepStartUrls);
   const accounts = planAccounts(current.accountPrefs, imported.accountPrefs, mode);
   const preferences = planPreferences(current.preferences, imported.preferences, mode);
   const removed = portals.removed.map((p) => ({ id: p.id, label: portalLabel(p) }));

@@ -241,6 +241,29 @@ describe('importSettings: replace', () => {
   });
 });
 
+describe('importSettings: replace keeps portals an administrator manages', () => {
+  it('neither removes nor reports them, and says why', async () => {
+    const storage = await migratedStorage();
+    const managed = 'https://ssoins-7223a0e0d5f4c8b1.portal.us-east-1.app.aws';
+    const content = {
+      portals: [{ startUrl: 'https://d-9067642ac7.awsapps.com/start', region: 'eu-west-1' }],
+    };
+    const result = await importSettings(
+      file(content),
+      { mode: 'replace', now, keepPortalStartUrls: [managed] },
+      storage,
+    );
+    if (!result.ok) throw new Error('refused');
+    expect(result.preview.portals.removed).toEqual([]);
+    expect(result.preview.warnings).toContain(
+      'ssoins-7223a0e0d5f4c8b1.portal.us-east-1.app.aws: set by your organisation; kept',
+    );
+    expect(await result.apply()).toMatchObject({ ok: true, removedPortalIds: [] });
+    const portals = storage.dump().local.portals as { startUrl: string }[];
+    expect(portals.map((p) => p.startUrl)).toEqual(['https://d-9067642ac7.awsapps.com/start', managed]);
+  });
+});
+
 describe('importSettings: files and versions', () => {
   it('round-trips an export into an empty browser', async () => {
     const source = await migratedStorage();

@@ -18,6 +18,8 @@ export interface ImportOptions {
   readonly now?: () => number;
   /** Id for a new portal; crypto.randomUUID by default. */
   readonly newId?: () => string;
+  /** Start URLs of portals replace mode keeps although the file lacks them (those an administrator manages). */
+  readonly keepPortalStartUrls?: readonly string[];
 }
 
 export type ApplyResult =
@@ -46,7 +48,14 @@ export async function importSettings(
   const mode = options.mode ?? 'merge';
   const now = options.now ?? Date.now;
   const plan = (snapshot: Snapshot) =>
-    planImport(viewOf(snapshot), parsed.settings, mode, parsed.warnings, options.newId);
+    planImport(
+      viewOf(snapshot),
+      parsed.settings,
+      mode,
+      parsed.warnings,
+      options.newId,
+      options.keepPortalStartUrls,
+    );
   const normalised = normalise(await readSnapshot(storage), now());
   if (normalised.status === 'newer') return { ok: false, errors: [{ path: '(settings)', message: NEWER }] };
   return {

@@ -1,0 +1,56 @@
+import * as v from 'valibot';
+import type { ManagedSettingsView } from '../../shared/messages/contract';
+import type { Portal } from '../../shared/portals/portal';
+import { effectiveSettings, lockPath, type UserSettings } from '../../shared/settings/effective';
+import { type ManagedSettings, parseManaged, readManaged } from '../../shared/settings/managed';
+import { managedMirrorItem } from '../../shared/settings/managed-mirror';
+import { type Preferences, PreferencesSchema, portalsItem } from '../../shared/storage/items';
+import { UserFacingError } from '../messaging/user-facing-error';
+
+/**
+ * What the administrator locks and the stored portals, the way the UI is told (effectiveSettings().locked).
+ */
+export interface Locks {
+  readonly managed: ManagedSettings;
+  readonly locked: ReadonlySet<string>;
+}
+
+const DEFAULT_PREFERENCES: Preferences = v.parse(PreferencesSchema, {});
+
+/** effectiveSettings' input when only portals matter (locks and portal ids do not depend on the rest). */
+export function portalsOnly(portals: readonly Portal[]): UserSettings {
+  return { portals, preferences: DEFAULT_PREFERENCES, accountPrefs: {} };
+}
+
+/**
+ * Locks for a write the user asked for, from the background's checked copy of the policy (settings.managed),
+ * which every worker start and policy change refresh. Not from storage.managed itself: right after the browser
+ * starts, Chromium takes seconds to answer it (2.6 s measured here) while it loads policies, and a setting
+ * changed then would hang that long.
+ */
+export async function readLocks(): Promise<Locks> {
+  const [mirror, portals] = await Promise.all([managedMirrorItem.get(), portalsItem.get()]);
+  const managed = parseManaged(mirror);
+  return { managed, locked: effectiveSettings(portalsOnly(portals), managed).locked };
+}
+
+export async function managedSettingsView(): Promise<ManagedSettingsView> {
+  const [managed, portals] = await Promise.all([readManaged(), portalsItem.get()]);
+  const effective = effectiveSettings(portalsOnly(portals), managed);
+  const idOf = (startUrl: string) => effective.portals.find((p) => p.startUrl === startUrl)?.id ?? '';
+  return {
+    ...managed,
+    portals: managed.portals.map((portal) => ({ ...portal, id: idOf(portal.startUrl) })),
+    locked: [...effective.locked],
+  };
+}
+
+export const SET_BY_ORGANISATION = 'is set by your organisation and cannot be changed here.';
+
+/** Refuses a change to any of `paths` that the administrator locks; `what` names it for the user. */
+export function refuseLocked(locks: Locks, paths: readonly string[], what: string): void {
+  if (paths.some((path) => locks.locked.has(path)))
+    throw new UserFacingError(`${what} ${SET_BY_ORGANISATION}`);
+}
+
+export { lockPath };
