@@ -1,14 +1,17 @@
 import { useEffect } from 'preact/hooks';
 import type { Actions } from '../ui/actions';
 import { AddPortalForm } from '../ui/add-portal-form';
+import { HostAccessBanner } from '../ui/host-access-banner';
 import { PortalSession } from '../ui/portal-session';
 import { usePortals } from '../ui/use-portals';
 import { DirectoryView } from './directory/directory-view';
 import { type DirectoryData, useDirectory } from './directory/use-directory';
+import { useConsoleNotice } from './use-console-notice';
 
 export function PopupApp({ actions, initial }: { actions: Actions; initial: DirectoryData }) {
   const directory = useDirectory(initial);
   const { portals, error } = usePortals(actions);
+  const consoleNotice = useConsoleNotice();
   const signedIn = portals?.filter((p) => p.session.state === 'signed-in') ?? [];
   const needAttention = portals?.filter((p) => p.session.state !== 'signed-in') ?? [];
 
@@ -40,9 +43,15 @@ export function PopupApp({ actions, initial }: { actions: Actions; initial: Dire
         </button>
       </header>
       <main>
+        <HostAccessBanner />
         {error && (
           <p role="alert" class="error popup-body">
             {error}
+          </p>
+        )}
+        {consoleNotice && (
+          <p role="status" class="notice popup-body">
+            {consoleNotice}
           </p>
         )}
         {firstRun && (

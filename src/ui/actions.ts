@@ -1,10 +1,19 @@
 import { browser } from '../shared/browser';
 import type { CredentialFormat } from '../shared/credentials/formats';
 import type { RoleEntry } from '../shared/directory/model';
-import type { AddPortalResult, CliCredentials, MessagePayload, Status } from '../shared/messages/contract';
+import type {
+  AddPortalResult,
+  CliCredentials,
+  ImportCheck,
+  ManagedSettingsView,
+  MessagePayload,
+  SettingsExport,
+  Status,
+} from '../shared/messages/contract';
 import { sendMessage } from '../shared/messages/send';
 import { onUiChanged } from '../shared/messages/ui-changed';
 import type { PortalView } from '../shared/portals/portal';
+import type { SettingsNotice } from '../shared/settings/notice';
 import type { Preferences } from '../shared/storage/items';
 
 /**
@@ -40,6 +49,17 @@ export interface Actions {
   updatePreferences(patch: MessagePayload<'updatePreferences'>): Promise<Preferences>;
   setKeepSignedIn(keepSignedIn: boolean): Promise<Preferences>;
   setTagging(parts: MessagePayload<'setTagging'>): Promise<Preferences>;
+  bulkUpdateAccountPrefs(
+    accountIds: readonly string[],
+    patch: MessagePayload<'bulkUpdateAccountPrefs'>['patch'],
+  ): Promise<{ updated: number; skippedLocked: number }>;
+  exportSettings(): Promise<SettingsExport>;
+  previewImport(text: string, mode: 'merge' | 'replace'): Promise<ImportCheck>;
+  applyImport(text: string, mode: 'merge' | 'replace'): Promise<ImportCheck>;
+  resetSettings(): Promise<{ cleared: string[] }>;
+  getSettingsNotice(): Promise<SettingsNotice | null>;
+  dismissSettingsNotice(): Promise<unknown>;
+  getManagedSettings(): Promise<ManagedSettingsView>;
   /** Calls back when the background says what we show may have changed. Returns the unsubscribe function. */
   onChange(callback: () => void): () => void;
 }
@@ -66,6 +86,15 @@ export function createActions(): Actions {
     updatePreferences: (patch) => sendMessage('updatePreferences', patch),
     setKeepSignedIn: (keepSignedIn) => sendMessage('setKeepSignedIn', { keepSignedIn }),
     setTagging: (parts) => sendMessage('setTagging', parts),
+    bulkUpdateAccountPrefs: (accountIds, patch) =>
+      sendMessage('bulkUpdateAccountPrefs', { accountIds: [...accountIds], patch }),
+    exportSettings: () => sendMessage('exportSettings', {}),
+    previewImport: (text, mode) => sendMessage('previewImport', { text, mode }),
+    applyImport: (text, mode) => sendMessage('applyImport', { text, mode }),
+    resetSettings: () => sendMessage('resetSettings', {}),
+    getSettingsNotice: () => sendMessage('getSettingsNotice', {}),
+    dismissSettingsNotice: () => sendMessage('dismissSettingsNotice', {}),
+    getManagedSettings: () => sendMessage('getManagedSettings', {}),
     onChange: onUiChanged,
   };
 }

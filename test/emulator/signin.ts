@@ -72,6 +72,12 @@ function getSigninToken(ctx: Ctx, params: URLSearchParams) {
   if (duration !== undefined && (!/^\d+$/.test(durationParam ?? '') || duration < 900 || duration > 43200)) {
     return invalidCredentials(ctx, 'SessionDuration must be between 900 and 43200 seconds.');
   }
+  if (duration !== undefined && state.refuseSessionDuration) {
+    return invalidCredentials(
+      ctx,
+      'Invalid credentials parameter: SessionDuration is not allowed for these credentials.',
+    );
+  }
   const token = opaqueToken('', 300);
   state.signinTokens.set(token, {
     token,

@@ -131,6 +131,7 @@ export class EmulatorState {
   latencyMs: number;
   throttle: TokenBucket | null = null;
   multiSession: boolean;
+  refuseSessionDuration: boolean;
   autoApprove: boolean;
   private clockOffsetMs = 0;
 
@@ -141,6 +142,7 @@ export class EmulatorState {
     this.lifetimes = { ...DEFAULT_LIFETIMES, ...initial.lifetimes };
     this.latencyMs = initial.latencyMs ?? 0;
     this.multiSession = initial.multiSession ?? false;
+    this.refuseSessionDuration = initial.refuseSessionDuration ?? false;
     this.autoApprove = initial.autoApprove ?? false;
     this.configure({ throttle: initial.throttle ?? null });
   }
@@ -169,6 +171,7 @@ export class EmulatorState {
     if (patch.latencyMs !== undefined) this.latencyMs = patch.latencyMs;
     if (patch.lifetimes) this.lifetimes = { ...this.lifetimes, ...patch.lifetimes };
     if (patch.multiSession !== undefined) this.multiSession = patch.multiSession;
+    if (patch.refuseSessionDuration !== undefined) this.refuseSessionDuration = patch.refuseSessionDuration;
     if (patch.autoApprove !== undefined) this.autoApprove = patch.autoApprove;
     if (patch.faults) this.faults.set(patch.faults);
     if (patch.throttle !== undefined) {

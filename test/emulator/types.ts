@@ -35,6 +35,11 @@ export interface EmulatorOptions {
   throttle?: { ratePerSecond: number; burst: number } | null;
   lifetimes?: Lifetimes;
   multiSession?: boolean;
+  /**
+   * getSigninToken answers 400 to any SessionDuration, as AWS does for role-chained credentials (protocol doc
+   * §4.2): lets tests check that the extension retries without it.
+   */
+  refuseSessionDuration?: boolean;
   /** Approve device codes as soon as they are issued (handy for demos/benchmarks). */
   autoApprove?: boolean;
 }
@@ -89,7 +94,10 @@ export interface ConsoleSessionInfo {
 }
 
 export type ConfigurePatch = Partial<
-  Pick<EmulatorOptions, 'latencyMs' | 'throttle' | 'lifetimes' | 'multiSession' | 'autoApprove'>
+  Pick<
+    EmulatorOptions,
+    'latencyMs' | 'throttle' | 'lifetimes' | 'multiSession' | 'autoApprove' | 'refuseSessionDuration'
+  >
 > & { faults?: FaultRule[] };
 
 export interface Emulator {

@@ -42,8 +42,6 @@ export interface FirefoxHarness {
   waitForTab(test: (url: string) => boolean): Promise<Page>;
   /** Whether the extension holds every origin it asks for (host permissions and content-script matches). */
   hasAllOrigins(extensionPage: Page): Promise<boolean>;
-  /** Requests every origin from a real click on `extensionPage`, as a product banner would; no prompt here. */
-  grantAllOrigins(extensionPage: Page): Promise<boolean>;
   readClipboard(page: Page): Promise<string>;
   screenshot(page: Page, name: string): Promise<void>;
   close(): Promise<void>;
@@ -139,7 +137,6 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
         (origins) => (globalThis as unknown as WithBrowser).browser.permissions.contains({ origins }),
         allOrigins,
       ),
-    grantAllOrigins: (page) => requestFromClick(page, allOrigins),
     readClipboard: (page) => page.evaluate(() => navigator.clipboard.readText()),
     async screenshot(page, name) {
       await mkdir(SCREENSHOT_DIR, { recursive: true });
@@ -236,38 +233,6 @@ interface WithBrowser {
       request(permissions: { origins: string[] }): Promise<boolean>;
     };
   };
-}
-
-/**
- * Firefox accepts permissions.request() only inside a user-input handler; BiDi's script user activation does
- * not count, a click dispatched by BiDi input does. So: a button added for the occasion, clicked for real.
- */
-async function requestFromClick(page: Page, origins: string[]): Promise<boolean> {
-  const id = `grant-${randomUUID()}`;
-  await page.evaluate(
-    (id, origins) => {
-      const button = document.createElement('button');
-      button.id = id;
-      button.textContent = 'Grant host permissions (test)';
-      button.addEventListener('click', () => {
-        (globalThis as unknown as WithBrowser).browser.permissions.request({ origins }).then(
-          (granted) => button.setAttribute('data-result', String(granted)),
-          (error: Error) => button.setAttribute('data-result', `error: ${error.message}`),
-        );
-      });
-      document.body.prepend(button);
-    },
-    id,
-    origins,
-  );
-  await page.click(`#${id}`);
-  const done = await page.waitForSelector(`#${id}[data-result]`);
-  const result = await done?.evaluate((button) => {
-    button.remove();
-    return button.getAttribute('data-result');
-  });
-  if (result !== 'true' && result !== 'false') throw new Error(`permissions.request: ${result}`);
-  return result === 'true';
 }
 
 /**

@@ -116,6 +116,17 @@ describe('Firefox: sign in, list accounts, open the console as a role, see it ta
     const granted = h.emulator.requests().filter((r) => r.path === '/token' && r.status === 200);
     expect(granted).toHaveLength(1);
     expect(h.consoleErrors).toEqual([]);
+
+    // 5. Uninstalled, the extension leaves no strip or pill behind (Firefox ends the content script without
+    // letting it clean up; the tag is shown only by the extension's stylesheet, which goes with it).
+    await h.browser.uninstallExtension('aws-sso-switcher@aws-sso-switcher.dev');
+    await expect
+      .poll(() =>
+        tab.evaluate(
+          () => getComputedStyle(document.getElementById('aws-sso-switcher-tag') as Element).display,
+        ),
+      )
+      .toBe('none');
   });
 });
 
@@ -128,13 +139,15 @@ describe('Firefox: host permissions', () => {
     await fillAddPortal(h, popup);
     await (await findByRole(popup, 'button', 'Add and sign in')).click();
     const alert = await findByRole(await findByRole(popup, 'form', 'Add a portal'), 'alert');
-    expect(await alert.evaluate((el) => el.textContent)).toContain('Could not reach IAM Identity Center');
+    // The form says why, not "check your connection".
+    expect(await alert.evaluate((el) => el.textContent)).toContain('not allowed to reach AWS sites');
     // Without the host permission the call is a cross-origin fetch: Firefox sent only its CORS preflight, which
     // the emulator does not answer (aws-protocol.md §8.3). Nothing reached the OIDC API.
     expect(h.emulator.requests().filter((r) => r.method !== 'OPTIONS')).toEqual([]);
 
-    expect(await h.grantAllOrigins(popup)).toBe(true);
-    expect(await h.hasAllOrigins(popup)).toBe(true);
+    // The popup's banner asks for access from a real click, which is what Firefox requires.
+    await (await findByRole(popup, 'button', 'Allow access to AWS sites')).click();
+    await expect.poll(() => h.hasAllOrigins(popup)).toBe(true);
     const device = await submitAndAwaitDevicePage(h, popup);
     await approve(popup, device, await shownUserCode(popup));
     await findByRole(popup, 'combobox', 'Search accounts and roles');

@@ -1,4 +1,5 @@
 import { browser } from '../../shared/browser';
+import { HOST_ACCESS_MISSING, hasHostAccess } from '../../shared/host-access';
 import type { Portal } from '../../shared/portals/portal';
 import { clearPoll, schedulePoll } from '../alarms/schedule';
 import { awsErrorName, isNetworkError } from '../aws/errors';
@@ -54,15 +55,17 @@ async function authorize(portal: Portal, reRegistered: boolean) {
       await forgetRegistration(portal.id);
       return authorize(portal, true);
     }
-    throw rethrowUnreachable(portal)(error);
+    return rethrowUnreachable(portal)(error);
   }
 }
 
 function rethrowUnreachable(portal: Portal) {
-  return (error: unknown): never => {
+  return async (error: unknown): Promise<never> => {
     if (isNetworkError(error)) {
       throw new UserFacingError(
-        `Could not reach IAM Identity Center in ${portal.region}. Check your connection and the portal's region.`,
+        (await hasHostAccess())
+          ? `Could not reach IAM Identity Center in ${portal.region}. Check your connection and the portal's region.`
+          : HOST_ACCESS_MISSING,
       );
     }
     throw error;

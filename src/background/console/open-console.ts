@@ -1,70 +1,93 @@
 import { browser } from '../../shared/browser';
 import { roleUsageItem } from '../../shared/directory/items';
 import { roleKey } from '../../shared/directory/model';
+import { preferencesItem } from '../../shared/storage/items';
 import { awsErrorName, isNetworkError } from '../aws/errors';
+import { refreshAccountRoles } from '../directory/refresh-account';
 import { UserFacingError } from '../messaging/user-facing-error';
 import { findPortal } from '../portals/find-portal';
 import { accountRegion } from './account-region';
-import { recordConsoleTab } from './console-tabs';
+import { consoleTabsItem, recordConsoleTab } from './console-tabs';
+import { samePageDestination } from './destination';
 import { consoleHome, loginUrl, logoutThenLogin, signinOrigin } from './endpoints';
+import { MAX_CONSOLE_SESSIONS, usesMultiSession } from './multi-session';
 import { type RoleRef, roleCredentials } from './role-credentials';
-import { getSigninToken } from './signin-token';
+import { signinTokenWithDuration } from './session-duration';
+import { choosePlacement, navigateTo, type PlacementRequest, placementOrigin } from './tab-placement';
 
-export interface OpenConsoleOptions {
-  readonly newTab: boolean;
-}
+export type OpenConsoleOptions = PlacementRequest;
 
 /**
  * Opens the AWS console as a role: role credentials (reused while valid), a sign-in token by POST, then one
- * navigation through logout-then-login so an existing console session never shows the "sign out first" wall.
- * At most two AWS round trips before the navigation, one when credentials are reused.
+ * navigation. At most two AWS round trips before the navigation, one when credentials are reused.
+ * - Single-session console: the navigation goes through logout-then-login, so the old session is replaced
+ *   without AWS's "sign out first" wall.
+ * - Multi-session console: the session is added instead; a tab already holding this role is brought forward
+ *   (unless a new tab was asked for), and a sixth session is refused before AWS refuses it.
+ * - From a console page, the new role lands on the same page (service, region, path), else on the console home
+ *   in the account's region.
  */
 export async function openConsole(role: RoleRef, options: OpenConsoleOptions): Promise<void> {
   const portal = await findPortal(role.portalId);
+  const [preferences, multiSession] = await Promise.all([preferencesItem.get(), usesMultiSession()]);
+  if (multiSession) {
+    if (!options.newTab && (await focusOpenTab(role))) return;
+    await refuseSixthSession(role);
+  }
+  const placement = await choosePlacement(options, preferences.consoleTabMode);
   const credentials = await roleCredentials(role, portal.region).catch((error: unknown) => {
-    throw explain(error, role);
+    throw explain(error, role, portal.region);
   });
   const origin = signinOrigin(portal.region);
-  const token = await getSigninToken(origin, credentials, null).catch((error: unknown) => {
-    throw explain(error, role);
+  const roleLabel = `${role.roleName} in ${role.accountId}`;
+  const token = await signinTokenWithDuration(
+    origin,
+    credentials,
+    preferences.sessionDurationMinutes,
+    roleLabel,
+  ).catch((error: unknown) => {
+    throw explain(error, role, portal.region);
   });
-  const destination = consoleHome(portal.region, await accountRegion(portal, role.accountId));
-  const url = logoutThenLogin(origin, loginUrl(origin, token, portal.startUrl, destination));
-  const tabId = await navigate(url, options.newTab);
+  const destination =
+    samePageDestination(placementOrigin(placement), portal.region) ??
+    consoleHome(portal.region, await accountRegion(portal, role.accountId));
+  const login = loginUrl(origin, token, portal.startUrl, destination);
+  const tabId = await navigateTo(multiSession ? login : logoutThenLogin(origin, login), placement);
   if (tabId !== undefined) {
     await recordConsoleTab(tabId, { ...role, expiresAt: credentials.expiration });
   }
   await recordUsage(role);
 }
 
-/** The current tab when it is a console or an empty new tab; a new tab otherwise, or when asked. */
-async function navigate(url: string, newTab: boolean): Promise<number | undefined> {
-  if (!newTab) {
-    const [current] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (current?.id !== undefined && isReusable(current.url ?? current.pendingUrl ?? '')) {
-      await browser.tabs.update(current.id, { url });
-      return current.id;
-    }
-  }
-  const created = await browser.tabs.create({ url, active: true });
-  return created.id;
+/** Brings forward an open tab that holds this role's console session still; true when there was one. */
+async function focusOpenTab(role: RoleRef): Promise<boolean> {
+  const tabs = await liveConsoleTabs();
+  const match = tabs.find(
+    ([, t]) => t.portalId === role.portalId && t.accountId === role.accountId && t.roleName === role.roleName,
+  );
+  if (!match) return false;
+  const tab = await browser.tabs.update(match[0], { active: true });
+  if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+  return true;
 }
 
-function isReusable(url: string): boolean {
-  if (
-    url === '' ||
-    url === 'about:blank' ||
-    /^(chrome|edge|about):\/\/newtab\/?$/.test(url) ||
-    url === 'about:newtab'
-  )
-    return true;
-  try {
-    return /(^|\.)console\.(aws\.amazon\.com|amazonaws-us-gov\.com|amazonaws\.cn)$/.test(
-      new URL(url).hostname,
-    );
-  } catch {
-    return false;
-  }
+/** AWS holds at most five console sessions per browser: say which are open instead of letting AWS fail. */
+async function refuseSixthSession(role: RoleRef): Promise<void> {
+  const sessions = new Set((await liveConsoleTabs()).map(([, t]) => `${t.roleName} in ${t.accountId}`));
+  sessions.delete(`${role.roleName} in ${role.accountId}`);
+  if (sessions.size < MAX_CONSOLE_SESSIONS) return;
+  throw new UserFacingError(
+    `The console already has ${sessions.size} sessions open (${[...sessions].join(', ')}), AWS's limit. Close one of those tabs and sign out of it in the console, then try again.`,
+  );
+}
+
+/** Recorded console tabs whose credentials still run and whose tab still exists. */
+async function liveConsoleTabs() {
+  const now = Date.now();
+  const open = new Set((await browser.tabs.query({})).map((t) => t.id));
+  return Object.entries(await consoleTabsItem.get())
+    .filter(([id, t]) => t.expiresAt > now && open.has(Number(id)))
+    .map(([id, t]) => [Number(id), t] as const);
 }
 
 async function recordUsage(role: RoleRef): Promise<void> {
@@ -79,12 +102,15 @@ async function recordUsage(role: RoleRef): Promise<void> {
   });
 }
 
-export function explain(error: unknown, role: RoleRef): Error {
+/** Our words for what went wrong. A role AWS no longer grants is also dropped from the cached list. */
+export function explain(error: unknown, role: RoleRef, portalRegion?: string): Error {
   if (error instanceof UserFacingError) return error;
   const name = awsErrorName(error);
   if (name === 'ResourceNotFoundException' || name === 'ForbiddenException') {
+    if (portalRegion)
+      void refreshAccountRoles(role.portalId, portalRegion, role.accountId).catch(() => undefined);
     return new UserFacingError(
-      `You no longer have ${role.roleName} in account ${role.accountId}. Sync the list to refresh it.`,
+      `You no longer have ${role.roleName} in account ${role.accountId}. The list is being refreshed.`,
     );
   }
   if (isNetworkError(error))

@@ -2,6 +2,7 @@ import { accountPrefsItem, directoryItem } from '../../shared/directory/items';
 import type { MessagePayload, TabDisplay } from '../../shared/messages/contract';
 import { portalsItem, preferencesItem } from '../../shared/storage/items';
 import { consoleTabsItem } from '../console/console-tabs';
+import { noteConsolePage } from '../console/multi-session';
 import type { HandlerContext } from '../messaging/handle-message';
 
 /** Colour of a production-like account without a colour of its own. */
@@ -17,8 +18,9 @@ const PRODUCTION_NAME = /(^|[^a-z])(prod|production|prd)([^a-z]|$)/i;
  */
 export async function getTabDisplay(
   page: MessagePayload<'getTabDisplay'>,
-  { tabId }: HandlerContext,
+  { tabId, pageUrl }: HandlerContext,
 ): Promise<TabDisplay | null> {
+  await noteConsolePage(pageUrl);
   const recorded = tabId === undefined ? undefined : (await consoleTabsItem.get())[tabId];
   // The page may since have been signed in as another account some other way: then the page is right.
   const opened =

@@ -1,12 +1,16 @@
 import type { Handlers } from '../messaging/handle-message';
 import { updateAccountPrefs } from './account-prefs';
+import { bulkUpdateAccountPrefs } from './account-prefs-bulk';
 import { checkDeviceCode } from './check-device-code';
 import { getCliCredentials, openConsole } from './console';
 import { syncDirectory } from './directory';
 import { getStatus } from './get-status';
 import { getTabDisplay } from './get-tab-display';
+import { getManagedSettings } from './managed-settings';
 import { addPortal, forgetCachedAccounts, listPortals, removePortal, renamePortal } from './portals';
 import { getPreferences, setKeepSignedIn, setTagging, updatePreferences } from './preferences';
+import { applyImport, exportSettings, previewImport, resetSettings } from './settings-data';
+import { dismissSettingsNotice, getSettingsNotice } from './settings-notice';
 import { cancelSignIn, signIn, signOut } from './sign-in';
 
 /** Every message the background answers, by type. */
@@ -30,4 +34,12 @@ export const handlers: Handlers = {
   openConsole,
   getCliCredentials,
   updatePreferences,
+  exportSettings,
+  previewImport,
+  applyImport,
+  resetSettings,
+  getSettingsNotice,
+  dismissSettingsNotice,
+  getManagedSettings,
+  bulkUpdateAccountPrefs,
 };

@@ -41,6 +41,14 @@ function handlersWith(overrides: Partial<Handlers> = {}): Handlers {
     updateAccountPrefs: unused,
     syncDirectory: unused,
     openConsole: unused,
+    exportSettings: unused,
+    previewImport: unused,
+    applyImport: unused,
+    resetSettings: unused,
+    getSettingsNotice: unused,
+    dismissSettingsNotice: unused,
+    getManagedSettings: unused,
+    bulkUpdateAccountPrefs: unused,
     ...overrides,
   } as Handlers;
 }

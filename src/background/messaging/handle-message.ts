@@ -14,6 +14,8 @@ import { UserFacingError } from './user-facing-error';
 export interface HandlerContext {
   /** The tab of a content-script sender: the only tab it may ask about. */
   readonly tabId?: number;
+  /** The page a content-script sender runs in (what it says of itself is only a hint, never a credential). */
+  readonly pageUrl?: string;
 }
 
 export type Handlers = {
@@ -54,7 +56,10 @@ export async function handleMessage(
 
   try {
     const handler = handlers[type] as (p: unknown, c: HandlerContext) => Promise<unknown>;
-    const context: HandlerContext = allowed.tabId === undefined ? {} : { tabId: allowed.tabId };
+    const context: HandlerContext = {
+      ...(allowed.tabId === undefined ? {} : { tabId: allowed.tabId }),
+      ...(allowed.tabId !== undefined && typeof sender.url === 'string' ? { pageUrl: sender.url } : {}),
+    };
     return { ok: true, value: await handler(parsed.output, context) };
   } catch (error) {
     if (error instanceof UserFacingError) return fail('failed', error.message);

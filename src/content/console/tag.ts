@@ -17,6 +17,8 @@ export function createTag(doc: Document): Tag {
   doc.getElementById(HOST_ID)?.remove();
   const host = doc.createElement('div');
   host.id = HOST_ID;
+  // Hidden unless the extension's manifest stylesheet (public/content/console-tag.css) shows it: see there.
+  host.style.setProperty('display', 'none');
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = STYLE;

@@ -1,4 +1,5 @@
-import type { Partition } from './types';
+/** Same names as src/shared/aws/regions.ts's PartitionId; kept literal so content scripts stay small. */
+export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn';
 
 /**
  * Console host names of every partition (protocol doc §4.3) and the multi-session form

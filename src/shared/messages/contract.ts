@@ -1,6 +1,10 @@
 import * as v from 'valibot';
 import type { CredentialFormat } from '../credentials/formats';
 import type { Portal, PortalView } from '../portals/portal';
+import type { ImportError } from '../settings/import-file';
+import type { ImportPreview } from '../settings/import-plan';
+import type { ManagedSettings } from '../settings/managed';
+import type { SettingsNotice } from '../settings/notice';
 import type { Preferences, TaggingParts } from '../storage/items';
 
 /**
@@ -25,6 +29,12 @@ const onePortal = v.strictObject({ portalId });
 const accountId = v.pipe(v.string(), v.regex(/^\d{12}$/));
 /** Permission set names: 1-32 characters of [\w+=,.@-] in AWS; allow some slack, never anything huge. */
 const roleName = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
+const region = v.pipe(v.string(), v.regex(/^[a-z]{2}(-[a-z]+)+-\d$/));
+/** A settings file as text: at most 5 MB, the settings model's own limit (MAX_IMPORT_BYTES). */
+const settingsImport = v.strictObject({
+  text: v.pipe(v.string(), v.maxLength(5 * 1024 * 1024)),
+  mode: v.picklist(['merge', 'replace']),
+});
 
 export const MESSAGE_SCHEMAS = {
   getStatus: { audience: 'extension', payload: empty },
@@ -70,6 +80,7 @@ export const MESSAGE_SCHEMAS = {
         tier: v.optional(v.picklist(['production', 'normal', ''])),
         favorite: v.optional(v.boolean()),
         favoriteRoles: v.optional(v.pipe(v.array(roleName), v.maxLength(200))),
+        defaultRegion: v.optional(v.union([v.literal(''), region])),
       }),
     }),
   },
@@ -107,6 +118,26 @@ export const MESSAGE_SCHEMAS = {
     }),
   },
   setKeepSignedIn: { audience: 'extension', payload: v.strictObject({ keepSignedIn: v.boolean() }) },
+  exportSettings: { audience: 'extension', payload: empty },
+  previewImport: { audience: 'extension', payload: settingsImport },
+  applyImport: { audience: 'extension', payload: settingsImport },
+  resetSettings: { audience: 'extension', payload: empty },
+  getSettingsNotice: { audience: 'extension', payload: empty },
+  dismissSettingsNotice: { audience: 'extension', payload: empty },
+  getManagedSettings: { audience: 'extension', payload: empty },
+  /** One change for many accounts (the settings page's bulk edit): one read and one write, not one per account. */
+  bulkUpdateAccountPrefs: {
+    audience: 'extension',
+    payload: v.strictObject({
+      accountIds: v.pipe(v.array(accountId), v.minLength(1), v.maxLength(50_000)),
+      patch: v.strictObject({
+        color: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/i))])),
+        tier: v.optional(v.picklist(['production', 'normal', ''])),
+        defaultRegion: v.optional(v.union([v.literal(''), region])),
+        hidden: v.optional(v.boolean()),
+      }),
+    }),
+  },
   setTagging: {
     audience: 'extension',
     payload: v.strictObject({
@@ -163,6 +194,21 @@ export interface CliCredentials {
   readonly expiresAt: number;
 }
 
+/** A settings file checked (and, for applyImport, applied): what changes, or every problem with where it is. */
+export type ImportCheck = { ok: true; preview: ImportPreview } | { ok: false; errors: ImportError[] };
+
+export interface SettingsExport {
+  readonly filename: string;
+  readonly text: string;
+}
+
+/** What the administrator set, checked, and the paths the UI shows locked (see effective.ts's lockPath). */
+export interface ManagedSettingsView extends Omit<ManagedSettings, 'portals'> {
+  /** Each with the id it has here (the user's own portal of that start URL, else managedPortalId). */
+  readonly portals: readonly (ManagedSettings['portals'][number] & { readonly id: string })[];
+  readonly locked: string[];
+}
+
 /** Reply type of each message. */
 export interface ProtocolMap {
   getStatus: Status;
@@ -184,6 +230,14 @@ export interface ProtocolMap {
   updatePreferences: Preferences;
   setKeepSignedIn: Preferences;
   setTagging: Preferences;
+  exportSettings: SettingsExport;
+  previewImport: ImportCheck;
+  applyImport: ImportCheck;
+  resetSettings: { cleared: string[] };
+  getSettingsNotice: SettingsNotice | null;
+  dismissSettingsNotice: null;
+  getManagedSettings: ManagedSettingsView;
+  bulkUpdateAccountPrefs: { updated: number; skippedLocked: number };
 }
 
 export type ErrorCode = 'bad-request' | 'forbidden' | 'failed';

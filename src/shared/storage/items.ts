@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { PortalSchema } from '../portals/portal';
+import { withManagedPreferences } from '../settings/managed-overlay';
 import { DEVICE_PREFERENCE_FIELDS } from '../settings/meta';
 import { definePreferencesItem } from '../settings/preferences-item';
 import { defineItem } from './define-item';
@@ -59,10 +60,26 @@ export type Preferences = v.InferOutput<typeof PreferencesSchema>;
 
 /**
  * Stored in two parts (src/shared/settings): what follows the user in `preferences` (storage.sync, or storage.local
- * when sync refused it) and keepSignedIn, which belongs to this browser, in `preferences.device`.
+ * when sync refused it) and keepSignedIn, which belongs to this browser, in `preferences.device`. Reads give the
+ * preferences in force: what an administrator manages wins (settings/managed-overlay.ts).
  */
-export const preferencesItem = definePreferencesItem({
-  schema: PreferencesSchema,
-  fallback: v.parse(PreferencesSchema, {}),
-  deviceFields: [...DEVICE_PREFERENCE_FIELDS],
+export const preferencesItem = withManagedPreferences(
+  definePreferencesItem({
+    schema: PreferencesSchema,
+    fallback: v.parse(PreferencesSchema, {}),
+    deviceFields: [...DEVICE_PREFERENCE_FIELDS],
+  }),
+  PreferencesSchema.entries,
+  DEVICE_PREFERENCE_FIELDS,
+);
+
+/**
+ * Something the console sign-in wants the user to know after the fact (the popup shows it once, then clears
+ * it). Session storage: it concerns this browser session only.
+ */
+export const consoleNoticeItem = defineItem({
+  key: 'console.notice',
+  area: 'session',
+  schema: v.nullable(v.pipe(v.string(), v.maxLength(300))),
+  fallback: null,
 });
