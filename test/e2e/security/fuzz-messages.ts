@@ -412,6 +412,7 @@ class Generator {
     const known: Record<string, Wire> = {
       portalId,
       accountId: this.ids.accountId,
+      accountIds: [this.ids.accountId],
       roleName: this.ids.roleName,
       keepSignedIn: false,
       startUrl: this.ids.startUrl,
