@@ -52,6 +52,16 @@ async function setOption(h: ExtensionHarness, label: string, value: string, fiel
   await options.close();
 }
 
+/** Runs in the worker: the URL of the tab the extension takes for "the current tab". */
+async function activeTabUrl(): Promise<string> {
+  const api = (
+    globalThis as unknown as {
+      chrome: { tabs: { query(q: object): Promise<{ url?: string }[]> } };
+    }
+  ).chrome;
+  return (await api.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.url ?? '';
+}
+
 /** Runs in the worker: how many browser windows are open. */
 async function windowCount(): Promise<number> {
   const api = (globalThis as unknown as { chrome: { windows: { getAll(): Promise<unknown[]> } } }).chrome;
@@ -111,6 +121,7 @@ describe('console sessions', () => {
 
     // The console tab is the active one; the popup (a tab here) still takes keys.
     await tab.bringToFront();
+    await expect.poll(() => h.worker().then((w) => w.evaluate(activeTabUrl))).toContain('/ec2/home');
     h.emulator.resetLog();
     await find(popup, 'prod identity read', /^ReadOnlyAccess in acme-prod-identity/);
     await popup.keyboard.press('Enter');

@@ -27,6 +27,15 @@ describe('manifest.json', () => {
     expect(manifest).not.toHaveProperty('content_security_policy');
   });
 
+  it('may see which console page a tab shows, on the console hosts the content script tags anyway', () => {
+    // "Same page, other account" needs the active console tab's URL; content-script matches do not grant that.
+    const consoleHosts = manifest.host_permissions.filter((p) => /console\./.test(p));
+    const matches = manifest.content_scripts
+      .flatMap((script) => script.matches)
+      .filter((m) => /console\./.test(m));
+    expect(new Set(consoleHosts)).toEqual(new Set(matches));
+  });
+
   it('runs the console content script on every console host of every partition', () => {
     const matches = manifest.content_scripts.flatMap((script) => script.matches);
     for (const host of ['console.aws.amazon.com', 'console.amazonaws-us-gov.com', 'console.amazonaws.cn']) {

@@ -22,7 +22,8 @@ export async function choosePlacement(
   request: PlacementRequest,
   mode: Preferences['consoleTabMode'],
 ): Promise<Placement> {
-  const [current] = await browser.tabs.query({ active: true, currentWindow: true });
+  // lastFocusedWindow, not currentWindow: a service worker has no window of its own to be "current".
+  const [current] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   const url = current?.url ?? current?.pendingUrl ?? '';
   if (request.where === 'background-tab') return { kind: 'new-tab', active: false, from: url };
   if (request.newTab) return { kind: 'new-tab', active: true, from: url };
