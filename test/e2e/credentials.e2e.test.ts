@@ -91,6 +91,8 @@ describe('copying CLI credentials from the popup', () => {
     let previous = '';
     for (const format of Object.keys(PARSERS)) {
       await formatPicker(popup).selectOption(format);
+      // The clipboard takes text only from a focused document.
+      await popup.bringToFront();
       await searchBox(popup).focus();
       await popup.keyboard.press('Alt+K');
       await expect

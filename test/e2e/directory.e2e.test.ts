@@ -139,7 +139,10 @@ describe('the directory in the popup', () => {
       .toMatch(/^AdministratorAccess in Carol’s playground/);
     await h().screenshot(popup, 'popup-alias');
 
-    // Alt+C copies the portal's shortcut link to the active role: no secret in it.
+    // Alt+C copies the portal's shortcut link to the active role: no secret in it. The clipboard takes text
+    // only from a focused document, and other tests' pages may have taken the focus on a loaded machine.
+    await popup.bringToFront();
+    await searchBox(popup).focus();
     await popup.keyboard.press('Alt+C');
     const carolId = h().emulator.organization.accounts.find(
       (a) => a.accountName === 'acme-sandbox-carol',
