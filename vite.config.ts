@@ -33,9 +33,17 @@ function manifestFor(browser: Target): ManifestV3Export {
           background: { scripts: [background.service_worker], type: 'module' },
           browser_specific_settings,
           // Firefox has no offscreen documents (its background page has a DOM) and warns about the name.
-          permissions: common.permissions.filter((p) => p !== 'offscreen'),
+          // Containers keep console sessions apart in Firefox. Firefox accepts contextualIdentities only as a
+          // required permission (it brings no install warning); opening a tab in a container needs `cookies`,
+          // which stays optional and is asked when the user turns containers on.
+          permissions: [...common.permissions.filter((p) => p !== 'offscreen'), 'contextualIdentities'],
+          optional_permissions: ['cookies'],
         }
-      : { background, storage };
+      : {
+          background,
+          storage,
+          optional_permissions: common.optional_permissions.filter((p) => p === 'tabGroups'),
+        };
   return { ...common, ...flavour, content_scripts: placeholders } as unknown as ManifestV3Export;
 }
 

@@ -3,6 +3,7 @@ import type { MessagePayload } from '../shared/messages/contract';
 import { lockPath } from '../shared/settings/effective';
 import type { Preferences } from '../shared/storage/items';
 import type { Actions } from '../ui/actions';
+import { ConsoleGroupsField } from './console-groups-field';
 
 interface Props {
   actions: Actions;
@@ -41,6 +42,13 @@ export function ConsolePreferences({ actions, preferences, onChange, isLocked = 
           <option value="new-tab">a new tab</option>
           <option value="new-window">a new window</option>
         </select>
+
+        <ConsoleGroupsField
+          actions={actions}
+          preferences={preferences}
+          onChange={onChange}
+          disabled={locked('consoleGroups')}
+        />
 
         <label for="console-region">Default region</label>
         <select

@@ -47,6 +47,7 @@ export interface Actions {
     format?: CredentialFormat,
   ): Promise<CliCredentials>;
   updatePreferences(patch: MessagePayload<'updatePreferences'>): Promise<Preferences>;
+  removeConsoleContainers(): Promise<{ removed: number }>;
   setKeepSignedIn(keepSignedIn: boolean): Promise<Preferences>;
   setTagging(parts: MessagePayload<'setTagging'>): Promise<Preferences>;
   bulkUpdateAccountPrefs(
@@ -84,6 +85,7 @@ export function createActions(): Actions {
     getCliCredentials: ({ portalId, accountId, roleName }, format) =>
       sendMessage('getCliCredentials', { portalId, accountId, roleName, ...(format ? { format } : {}) }),
     updatePreferences: (patch) => sendMessage('updatePreferences', patch),
+    removeConsoleContainers: () => sendMessage('removeConsoleContainers', {}),
     setKeepSignedIn: (keepSignedIn) => sendMessage('setKeepSignedIn', { keepSignedIn }),
     setTagging: (parts) => sendMessage('setTagging', parts),
     bulkUpdateAccountPrefs: (accountIds, patch) =>

@@ -154,3 +154,62 @@ describe('Firefox: host permissions', () => {
     await findByRole(popup, 'listbox', 'Accounts and roles');
   });
 });
+
+describe('Firefox: containers', () => {
+  it('opens the console in a container per account, asked at first use, and removes the containers it made', async () => {
+    const h = await start({ prefs: { 'privacy.userContext.enabled': true } });
+    const popup = await h.openPopup();
+    await fillAddPortal(h, popup);
+    const device = await submitAndAwaitDevicePage(h, popup);
+    await approve(popup, device, await shownUserCode(popup));
+    await findByRole(popup, 'listbox', 'Accounts and roles');
+
+    // The setting asks for the containers permission from the user's own key press.
+    const options = await h.openOptions();
+    const select = await findByRole(options, 'combobox', 'Keep consoles together');
+    await select.focus();
+    await options.keyboard.press('ArrowDown');
+    const preference = () =>
+      options.evaluate(async () => {
+        const api = (
+          globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+        ).browser;
+        const reply = (await api.runtime.sendMessage({ type: 'getPreferences', payload: {} })) as {
+          value: { consoleGroups: string };
+        };
+        return reply.value.consoleGroups;
+      });
+    await expect.poll(preference).toBe('account');
+
+    await popup.bringToFront();
+    await (await findByRole(popup, 'combobox', 'Search accounts and roles')).type('prod identity admin');
+    // A tab in a container lives in a user context puppeteer does not follow: look through the extension's eyes.
+    await (await findByRole(popup, 'button', `Open ${ROLE} in ${ACCOUNT} in a new tab`)).click();
+    const containers = () =>
+      options.evaluate(async () => {
+        type Api = {
+          tabs: { query(q: object): Promise<{ url?: string; cookieStoreId?: string; title?: string }[]> };
+          contextualIdentities: { query(q: object): Promise<{ name: string; cookieStoreId: string }[]> };
+        };
+        const api = (globalThis as unknown as { browser: Api }).browser;
+        const identities = await api.contextualIdentities.query({});
+        const tabs = await api.tabs.query({});
+        const consoleTab = tabs.find((t) => t.url?.includes('console.aws.amazon.com/console/home'));
+        return {
+          names: identities.filter((i) => i.name.startsWith('AWS · ')).map((i) => i.name),
+          tabContainer: identities.find((i) => i.cookieStoreId === consoleTab?.cookieStoreId)?.name ?? null,
+          // The tag's title prefix: the console signed in, in the container, and the content script ran there.
+          tabTitle: (consoleTab as { title?: string } | undefined)?.title ?? null,
+        };
+      });
+    await expect.poll(containers).toEqual({
+      names: [`AWS · ${ACCOUNT}`],
+      tabContainer: `AWS · ${ACCOUNT}`,
+      tabTitle: `[${ACCOUNT} · ${ROLE}] Console Home`,
+    });
+
+    await options.bringToFront();
+    await (await findByRole(options, 'button', 'Remove the containers it made')).click();
+    await expect.poll(async () => (await containers()).names).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@ import { refreshAccountRoles } from '../directory/refresh-account';
 import { UserFacingError } from '../messaging/user-facing-error';
 import { findPortal } from '../portals/find-portal';
 import { accountRegion } from './account-region';
+import { containerFor, groupTab } from './console-groups';
 import { consoleTabsItem, recordConsoleTab } from './console-tabs';
 import { samePageDestination } from './destination';
 import { consoleHome, loginUrl, logoutThenLogin, signinOrigin } from './endpoints';
@@ -34,7 +35,9 @@ export async function openConsole(role: RoleRef, options: OpenConsoleOptions): P
     if (!options.newTab && (await focusOpenTab(role))) return;
     await refuseSixthSession(role);
   }
-  const placement = await choosePlacement(options, preferences.consoleTabMode);
+  const grouping = preferences.consoleGroups === 'off' ? null : preferences.consoleGroups;
+  const container = grouping ? await containerFor(role, grouping).catch(() => undefined) : undefined;
+  const placement = await choosePlacement(options, preferences.consoleTabMode, container);
   const credentials = await roleCredentials(role, portal.region).catch((error: unknown) => {
     throw explain(error, role, portal.region);
   });
@@ -55,6 +58,8 @@ export async function openConsole(role: RoleRef, options: OpenConsoleOptions): P
   const tabId = await navigateTo(multiSession ? login : logoutThenLogin(origin, login), placement);
   if (tabId !== undefined) {
     await recordConsoleTab(tabId, { ...role, expiresAt: credentials.expiration });
+    // Grouping is a convenience: a failure (a permission taken back, a closed window) must not fail the sign-in.
+    if (grouping && !container) await groupTab(tabId, role, grouping).catch(() => undefined);
   }
   await recordUsage(role);
 }

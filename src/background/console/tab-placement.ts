@@ -2,10 +2,14 @@ import { browser } from '../../shared/browser';
 import type { Preferences } from '../../shared/storage/items';
 
 /** Where the console opens: decided before the AWS calls, so "current tab" means the tab the user was on. */
-export type Placement =
+export type Placement = (
   | { readonly kind: 'this-tab'; readonly tabId: number; readonly url: string }
   | { readonly kind: 'new-tab'; readonly active: boolean; readonly from: string }
-  | { readonly kind: 'new-window'; readonly from: string };
+  | { readonly kind: 'new-window'; readonly from: string }
+) & {
+  /** Firefox container the console must open in (its own cookies); absent: the default one. */
+  readonly cookieStoreId?: string;
+};
 
 export interface PlacementRequest {
   /** The user asked for a new tab (Shift/Ctrl+Enter, middle click, the ↗ button). */
@@ -21,21 +25,26 @@ export interface PlacementRequest {
 export async function choosePlacement(
   request: PlacementRequest,
   mode: Preferences['consoleTabMode'],
+  cookieStoreId?: string,
 ): Promise<Placement> {
   // lastFocusedWindow, not currentWindow: a service worker has no window of its own to be "current".
   const [current] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   const url = current?.url ?? current?.pendingUrl ?? '';
-  if (request.where === 'background-tab') return { kind: 'new-tab', active: false, from: url };
-  if (request.newTab) return { kind: 'new-tab', active: true, from: url };
+  const store = cookieStoreId ? { cookieStoreId } : {};
+  // A tab can't change container: the current tab serves only when it is already in the right one.
+  const sameContainer = !cookieStoreId || current?.cookieStoreId === cookieStoreId;
+  if (request.where === 'background-tab') return { kind: 'new-tab', active: false, from: url, ...store };
+  if (request.newTab) return { kind: 'new-tab', active: true, from: url, ...store };
   if (
     current?.id !== undefined &&
+    sameContainer &&
     (request.where === 'this-tab' || (mode === 'current' && isReusable(url)))
   ) {
     return { kind: 'this-tab', tabId: current.id, url };
   }
   return mode === 'new-window'
-    ? { kind: 'new-window', from: url }
-    : { kind: 'new-tab', active: true, from: url };
+    ? { kind: 'new-window', from: url, ...store }
+    : { kind: 'new-tab', active: true, from: url, ...store };
 }
 
 /** Navigates as placed; resolves to the tab that now loads the console. */
@@ -44,11 +53,12 @@ export async function navigateTo(url: string, placement: Placement): Promise<num
     await browser.tabs.update(placement.tabId, { url });
     return placement.tabId;
   }
+  const store = placement.cookieStoreId ? { cookieStoreId: placement.cookieStoreId } : {};
   if (placement.kind === 'new-window') {
-    const window = await browser.windows.create({ url, focused: true });
+    const window = await browser.windows.create({ url, focused: true, ...store });
     return window.tabs?.[0]?.id;
   }
-  return (await browser.tabs.create({ url, active: placement.active })).id;
+  return (await browser.tabs.create({ url, active: placement.active, ...store })).id;
 }
 
 /** The page the user was on when they asked (for "same page, other account"). */

@@ -1,4 +1,5 @@
 import type { MessagePayload } from '../../shared/messages/contract';
+import { removeOurContainers } from '../console/console-groups';
 import { openConsole as open } from '../console/open-console';
 import { cliCredentials } from '../credentials/cli-credentials';
 
@@ -9,4 +10,8 @@ export async function openConsole({ newTab, ...role }: MessagePayload<'openConso
 
 export async function getCliCredentials({ format, ...role }: MessagePayload<'getCliCredentials'>) {
   return cliCredentials(role, format);
+}
+
+export async function removeConsoleContainers(): Promise<{ removed: number }> {
+  return { removed: await removeOurContainers() };
 }

@@ -2,7 +2,7 @@ import type { Handlers } from '../messaging/handle-message';
 import { updateAccountPrefs } from './account-prefs';
 import { bulkUpdateAccountPrefs } from './account-prefs-bulk';
 import { checkDeviceCode } from './check-device-code';
-import { getCliCredentials, openConsole } from './console';
+import { getCliCredentials, openConsole, removeConsoleContainers } from './console';
 import { syncDirectory } from './directory';
 import { getStatus } from './get-status';
 import { getTabDisplay } from './get-tab-display';
@@ -33,6 +33,7 @@ export const handlers: Handlers = {
   syncDirectory,
   openConsole,
   getCliCredentials,
+  removeConsoleContainers,
   updatePreferences,
   exportSettings,
   previewImport,

@@ -27,6 +27,7 @@ function handlersWith(overrides: Partial<Handlers> = {}): Handlers {
     checkDeviceCode: unused,
     listPortals: unused,
     getCliCredentials: unused,
+    removeConsoleContainers: unused,
     updatePreferences: unused,
     addPortal: unused,
     renamePortal: unused,

@@ -110,6 +110,7 @@ export const MESSAGE_SCHEMAS = {
         v.nullable(v.pipe(v.number(), v.integer(), v.minValue(15), v.maxValue(720))),
       ),
       multiSession: v.optional(v.picklist(['auto', 'on', 'off'])),
+      consoleGroups: v.optional(v.picklist(['off', 'account', 'role'])),
       defaultRegion: v.optional(v.nullable(v.pipe(v.string(), v.regex(/^[a-z]{2}(-[a-z]+)+-\d$/)))),
       credentialFormat: v.optional(
         v.picklist(['bash', 'fish', 'powershell', 'cmd', 'credentials-file', 'credential-process', 'dotenv']),
@@ -117,6 +118,8 @@ export const MESSAGE_SCHEMAS = {
       profileTemplate: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(100))),
     }),
   },
+  /** Firefox: removes the containers the extension made for consoles. */
+  removeConsoleContainers: { audience: 'extension', payload: empty },
   setKeepSignedIn: { audience: 'extension', payload: v.strictObject({ keepSignedIn: v.boolean() }) },
   exportSettings: { audience: 'extension', payload: empty },
   previewImport: { audience: 'extension', payload: settingsImport },
@@ -228,6 +231,7 @@ export interface ProtocolMap {
   openConsole: null;
   getCliCredentials: CliCredentials;
   updatePreferences: Preferences;
+  removeConsoleContainers: { removed: number };
   setKeepSignedIn: Preferences;
   setTagging: Preferences;
   exportSettings: SettingsExport;

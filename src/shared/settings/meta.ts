@@ -13,7 +13,8 @@ export const SETTINGS_VERSION = 2;
  * decides which area holds this browser's refresh tokens (background/storage/secrets.ts); if it roamed, turning
  * it off elsewhere would strand this browser's sealed tokens on disk and sign it out.
  */
-export const DEVICE_PREFERENCE_FIELDS = ['keepSignedIn'] as const;
+/** Per browser: keepSignedIn decides where its secrets live; consoleGroups rests on a permission this browser granted. */
+export const DEVICE_PREFERENCE_FIELDS = ['keepSignedIn', 'consoleGroups'] as const;
 
 export const META_KEY = 'settings.meta';
 export const PREFERENCES_KEY = 'preferences';

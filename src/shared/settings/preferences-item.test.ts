@@ -44,7 +44,7 @@ describe('definePreferencesItem', () => {
     });
   });
 
-  it('writes keepSignedIn to this browser only, the rest to storage.sync, keeping fields it does not know', async () => {
+  it('writes keepSignedIn and consoleGroups to this browser only, the rest to storage.sync, keeping fields it does not know', async () => {
     const storage = memoryStorage({
       local: { 'settings.meta': { version: 2, preferencesArea: 'sync' } },
       sync: { preferences: { fromNewerVersion: 'x' } },
@@ -52,9 +52,10 @@ describe('definePreferencesItem', () => {
     const item = definePreferencesItem(spec, storage);
     await item.set({ ...(await item.get()), keepSignedIn: false, multiSession: 'off' });
     const { local, sync } = storage.dump();
-    expect(local['preferences.device']).toEqual({ keepSignedIn: false });
+    expect(local['preferences.device']).toEqual({ keepSignedIn: false, consoleGroups: 'off' });
     expect(sync.preferences).toMatchObject({ fromNewerVersion: 'x', multiSession: 'off' });
     expect(sync.preferences).not.toHaveProperty('keepSignedIn');
+    expect(sync.preferences).not.toHaveProperty('consoleGroups');
   });
 
   it('tells a batched reader which keys to read, and parses what it read', async () => {

@@ -45,6 +45,11 @@ export const PreferencesSchema = v.object({
    * 'on' always adds a session; 'off' always replaces (signs the old session out first).
    */
   multiSession: v.optional(v.picklist(['auto', 'on', 'off']), 'auto'),
+  /**
+   * Keep consoles together by account or by role: Chrome tab groups, Firefox containers (which also keep each
+   * one's console session apart). Needs an optional permission, asked when the user turns it on.
+   */
+  consoleGroups: v.optional(v.picklist(['off', 'account', 'role']), 'off'),
   /** Console region when the account has none of its own; null means the portal's region. */
   defaultRegion: v.optional(v.nullable(v.pipe(v.string(), v.regex(/^[a-z]{2}(-[a-z]+)+-\d$/))), null),
   /** The CLI credential format last used (the popup's copy button uses it). */
