@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { browser } from '../../shared/browser';
-import { accountPrefsItem, directoryItem } from '../../shared/directory/items';
+import { accountPrefsItem } from '../../shared/directory/items';
 import { defineItem } from '../../shared/storage/define-item';
+import { cachedAccountName } from '../directory/account-name';
 import type { RoleRef } from './role-credentials';
 
 /**
@@ -85,11 +86,7 @@ function groupKey(role: RoleRef, grouping: Grouping): string {
 
 async function labelAndColor(role: RoleRef, grouping: Grouping): Promise<{ label: string; color?: string }> {
   const prefs = (await accountPrefsItem.get())[role.accountId] ?? {};
-  const name =
-    prefs.alias ||
-    (await directoryItem(role.portalId).get())?.accounts.find((a) => a.accountId === role.accountId)
-      ?.accountName ||
-    role.accountId;
+  const name = prefs.alias || (await cachedAccountName(role.accountId, role.portalId)) || role.accountId;
   const label = grouping === 'role' ? `${name} · ${role.roleName}` : name;
   return { label: label.slice(0, 80), ...(prefs.color ? { color: prefs.color } : {}) };
 }

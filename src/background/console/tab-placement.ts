@@ -1,3 +1,4 @@
+import { parseConsoleHost } from '../../shared/aws/console-host';
 import { browser } from '../../shared/browser';
 import type { Preferences } from '../../shared/storage/items';
 
@@ -70,9 +71,8 @@ export function isReusable(url: string): boolean {
   if (url === '' || url === 'about:blank' || url === 'about:newtab' || url === 'about:home') return true;
   if (/^(chrome|edge):\/\/newtab\/?$/.test(url)) return true;
   try {
-    return /(^|\.)console\.(aws\.amazon\.com|amazonaws-us-gov\.com|amazonaws\.cn)$/.test(
-      new URL(url).hostname,
-    );
+    // The one console-host parser the tags and same-page switching use too.
+    return parseConsoleHost(new URL(url).hostname) !== null;
   } catch {
     return false;
   }

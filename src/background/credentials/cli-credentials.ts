@@ -1,12 +1,13 @@
 import { type CredentialFormat, formatCredentials } from '../../shared/credentials/formats';
 import { profileName } from '../../shared/credentials/profile-name';
-import { accountPrefsItem, directoryItem } from '../../shared/directory/items';
+import { accountPrefsItem } from '../../shared/directory/items';
 import type { CliCredentials } from '../../shared/messages/contract';
 import { portalLabel } from '../../shared/portals/portal';
 import { preferencesItem } from '../../shared/storage/items';
 import { accountRegion } from '../console/account-region';
 import { explain } from '../console/open-console';
 import { type RoleRef, roleCredentials } from '../console/role-credentials';
+import { cachedAccountName } from '../directory/account-name';
 import { UserFacingError } from '../messaging/user-facing-error';
 import { findPortal } from '../portals/find-portal';
 
@@ -49,11 +50,13 @@ export async function cliCredentials(
 }
 
 async function nameParts(role: RoleRef, portalName: string) {
-  const [directory, prefs] = await Promise.all([directoryItem(role.portalId).get(), accountPrefsItem.get()]);
-  const account = directory?.accounts.find((a) => a.accountId === role.accountId);
+  const [accountName, prefs] = await Promise.all([
+    cachedAccountName(role.accountId, role.portalId),
+    accountPrefsItem.get(),
+  ]);
   const alias = prefs[role.accountId]?.alias;
   return {
-    accountName: account?.accountName ?? role.accountId,
+    accountName: accountName ?? role.accountId,
     accountId: role.accountId,
     roleName: role.roleName,
     portalName,

@@ -1,8 +1,9 @@
-import { accountPrefsItem, directoryItem } from '../../shared/directory/items';
+import { accountPrefsItem } from '../../shared/directory/items';
 import type { MessagePayload, TabDisplay } from '../../shared/messages/contract';
-import { portalsItem, preferencesItem } from '../../shared/storage/items';
+import { preferencesItem } from '../../shared/storage/items';
 import { consoleTabsItem } from '../console/console-tabs';
 import { noteConsolePage } from '../console/multi-session';
+import { cachedAccountName } from '../directory/account-name';
 import type { HandlerContext } from '../messaging/handle-message';
 
 /** Colour of a production-like account without a colour of its own. */
@@ -28,7 +29,7 @@ export async function getTabDisplay(
   const accountId = opened?.accountId ?? page.accountId;
   if (!accountId) return null;
   const roleName = opened?.roleName ?? page.roleName ?? null;
-  const [prefs, accountName] = await Promise.all([accountPrefsItem.get(), accountNameOf(accountId)]);
+  const [prefs, accountName] = await Promise.all([accountPrefsItem.get(), cachedAccountName(accountId)]);
   const own = prefs[accountId] ?? {};
   const label = own.alias || accountName || accountId;
   const byName = PRODUCTION_NAME.test(own.alias ?? '') || PRODUCTION_NAME.test(accountName ?? '');
@@ -43,12 +44,4 @@ export async function getTabDisplay(
     parts: tagging,
     ...(opened ? { expiresAt: opened.expiresAt } : {}),
   };
-}
-
-async function accountNameOf(accountId: string): Promise<string | null> {
-  for (const portal of await portalsItem.get()) {
-    const account = (await directoryItem(portal.id).get())?.accounts.find((a) => a.accountId === accountId);
-    if (account) return account.accountName;
-  }
-  return null;
 }
