@@ -32,8 +32,9 @@ export async function openConsole(role: RoleRef, options: OpenConsoleOptions): P
   const portal = await findPortal(role.portalId);
   const [preferences, multiSession] = await Promise.all([preferencesItem.get(), usesMultiSession()]);
   if (multiSession) {
-    if (!options.newTab && (await focusOpenTab(role))) return;
-    await refuseSixthSession(role);
+    const live = await liveConsoleTabs();
+    if (!options.newTab && (await focusOpenTab(role, live))) return;
+    refuseSixthSession(role, live);
   }
   const grouping = preferences.consoleGroups === 'off' ? null : preferences.consoleGroups;
   const container = grouping ? await containerFor(role, grouping).catch(() => undefined) : undefined;
@@ -65,9 +66,8 @@ export async function openConsole(role: RoleRef, options: OpenConsoleOptions): P
 }
 
 /** Brings forward an open tab that holds this role's console session still; true when there was one. */
-async function focusOpenTab(role: RoleRef): Promise<boolean> {
-  const tabs = await liveConsoleTabs();
-  const match = tabs.find(
+async function focusOpenTab(role: RoleRef, live: LiveTabs): Promise<boolean> {
+  const match = live.find(
     ([, t]) => t.portalId === role.portalId && t.accountId === role.accountId && t.roleName === role.roleName,
   );
   if (!match) return false;
@@ -77,8 +77,8 @@ async function focusOpenTab(role: RoleRef): Promise<boolean> {
 }
 
 /** AWS holds at most five console sessions per browser: say which are open instead of letting AWS fail. */
-async function refuseSixthSession(role: RoleRef): Promise<void> {
-  const sessions = new Set((await liveConsoleTabs()).map(([, t]) => `${t.roleName} in ${t.accountId}`));
+function refuseSixthSession(role: RoleRef, live: LiveTabs): void {
+  const sessions = new Set(live.map(([, t]) => `${t.roleName} in ${t.accountId}`));
   sessions.delete(`${role.roleName} in ${role.accountId}`);
   if (sessions.size < MAX_CONSOLE_SESSIONS) return;
   throw new UserFacingError(
@@ -87,6 +87,8 @@ async function refuseSixthSession(role: RoleRef): Promise<void> {
 }
 
 /** Recorded console tabs whose credentials still run and whose tab still exists. */
+type LiveTabs = Awaited<ReturnType<typeof liveConsoleTabs>>;
+
 async function liveConsoleTabs() {
   const now = Date.now();
   const open = new Set((await browser.tabs.query({})).map((t) => t.id));

@@ -50,12 +50,15 @@ export function DirectoryView({ actions, data }: { actions: Actions; data: Direc
   const syncedAt = data.complete
     ? Math.min(...data.directories.map((d) => d.syncedAt ?? 0))
     : (data.firstScreen?.syncedAt ?? 0);
-  // What the unsearched list shows now is what the next popup shows first.
+  // What the unsearched list shows now is what the next popup shows first. Compared with what this popup last
+  // wrote, not with what it read at start, so a sync's reloads do not rewrite the same screen again and again.
+  const remembered = useRef(data.firstScreen);
   useEffect(() => {
-    if (data.complete && !query.trim() && !showHidden)
-      rememberFirstScreen(firstScreenOf(rows, totalAccounts, syncedAt), data.firstScreen).catch(
-        () => undefined,
-      );
+    if (!data.complete || query.trim() || showHidden) return;
+    const next = firstScreenOf(rows, totalAccounts, syncedAt);
+    const previous = remembered.current;
+    remembered.current = next;
+    rememberFirstScreen(next, previous).catch(() => undefined);
   }, [rows]);
   const activeIndex = rows[active]?.kind === 'role' ? active : nextRoleIndex(rows, -1, 1);
   const shownAccounts = data.complete ? rows.filter((r) => r.kind === 'account').length : totalAccounts;
