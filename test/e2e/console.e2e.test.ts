@@ -55,6 +55,60 @@ describe('opening the console as a role', () => {
     await h.screenshot(tab, 'console-signed-in');
   });
 
+  it('signs in again when the portal session has ended, then continues to the console by itself', async () => {
+    harness = await launchExtension({ emulator: { organization: 'demo' } });
+    const h = harness;
+    const popup = await h.openPopup();
+    await signInFromPopup(h, popup);
+    await searchBox(popup).fill('prod identity admin');
+    await adminOption(popup).waitFor();
+    // The session ends at "AWS" (revoked in the admin console, or its 8 hours are up) while the list is cached.
+    h.emulator.endSessions();
+    h.emulator.expireAccessTokens();
+    const devicePage = h.context.waitForEvent('page', (p) => p.url().includes('device'));
+    await popup.keyboard.press('Shift+Enter');
+    const device = await devicePage;
+    // The person approves the code the extension just asked for, and does nothing else.
+    const code = h.emulator.pendingUserCodes()[0] ?? '';
+    await device.getByText(code).first().waitFor();
+    // The browser may stop the worker while the person reads the page: the request must survive it.
+    await h.stopServiceWorker();
+    const consoleTab = h.context.waitForEvent('page', (p) => p.url().includes('console.aws.amazon.com'));
+    await device.getByRole('button', { name: 'Approve' }).click();
+    // Nothing runs until an event wakes the worker (its poll alarm, or as here the popup opened again).
+    await h.openPopup();
+    const tab = await consoleTab;
+    await tab.waitForURL(/console\.aws\.amazon\.com\/console\/home/);
+    await tab.getByText('AdministratorAccess', { exact: false }).first().waitFor();
+    const account = h.emulator.organization.accounts.find((a) => a.accountName === 'acme-prod-identity');
+    expect(h.emulator.consoleSessions()).toEqual([
+      expect.objectContaining({ accountId: account?.accountId, roleName: 'AdministratorAccess' }),
+    ]);
+    await expect.poll(() => device.isClosed()).toBe(true);
+    // Once only: the request does not linger to open a second console at the next sign-in.
+    const pending = await (await h.worker()).evaluate(() => chrome.storage.session.get(null));
+    expect(Object.keys(pending).filter((k) => k.startsWith('console.pending'))).toEqual([]);
+  });
+
+  it('opens nothing later when the sign-in it started is denied', async () => {
+    harness = await launchExtension({ emulator: { organization: 'demo' } });
+    const h = harness;
+    const popup = await h.openPopup();
+    await signInFromPopup(h, popup);
+    await searchBox(popup).fill('prod identity admin');
+    await adminOption(popup).waitFor();
+    h.emulator.endSessions();
+    h.emulator.expireAccessTokens();
+    const devicePage = h.context.waitForEvent('page', (p) => p.url().includes('device'));
+    await popup.keyboard.press('Shift+Enter');
+    const device = await devicePage;
+    await device.getByRole('button', { name: 'Deny' }).click();
+    await popup.getByText('The sign-in request was denied on the AWS page.').first().waitFor();
+    const stored = await (await h.worker()).evaluate(() => chrome.storage.session.get(null));
+    expect(Object.keys(stored).filter((k) => k.startsWith('console.pending'))).toEqual([]);
+    expect(h.emulator.consoleSessions()).toEqual([]);
+  });
+
   it('says so when the role is no longer assigned', async () => {
     harness = await launchExtension({ emulator: { organization: 'demo' } });
     const h = harness;

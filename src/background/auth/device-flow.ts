@@ -4,6 +4,8 @@ import type { Portal } from '../../shared/portals/portal';
 import { clearPoll, schedulePoll } from '../alarms/schedule';
 import { awsErrorName, isNetworkError } from '../aws/errors';
 import { createTokenFromDeviceCode, startDeviceAuthorization } from '../aws/oidc';
+import { continueToConsoleAfterSignIn } from '../console/continue-after-sign-in';
+import { forgetPendingConsole } from '../console/pending-console';
 import { runPortalSync } from '../directory/portal-deps';
 import { UserFacingError } from '../messaging/user-facing-error';
 import { findPortal } from '../portals/find-portal';
@@ -76,6 +78,7 @@ export async function cancelSignIn(portalId: string): Promise<void> {
   const flow = await deviceFlowItem(portalId).get();
   await deviceFlowItem(portalId).remove();
   await clearPoll(portalId);
+  await forgetPendingConsole(portalId);
   if (flow?.tabId !== undefined) await closeDeviceTab(flow.tabId, flow.verificationUri);
   await notifyUi();
 }
@@ -115,6 +118,8 @@ async function pollOnce(portalId: string, flow: DeviceFlow): Promise<boolean> {
     await storeNewSession(portalId, tokens);
     if (flow.tabId !== undefined) await closeDeviceTab(flow.tabId, flow.verificationUri);
     await notifyUi();
+    // The console the user asked for when the session had ended, if any, before the sync takes the portal.
+    await continueToConsoleAfterSignIn(portalId);
     // First thing after signing in: list the accounts, so the popup has them when the user opens it.
     void runPortalSync(portalId).catch(() => undefined);
     return true;
@@ -160,6 +165,7 @@ async function fail(portalId: string, flow: DeviceFlow, reason: FailReason, mess
   await deviceFlowItem(portalId).remove();
   await clearPoll(portalId);
   await signInOutcomeItem(portalId).set({ reason, message });
+  await forgetPendingConsole(portalId);
   if (flow.tabId !== undefined && reason !== 'denied') await closeDeviceTab(flow.tabId, flow.verificationUri);
   await notifyUi();
   return true;

@@ -4,7 +4,7 @@ import type { RoleEntry } from '../../shared/directory/model';
 import { lastUsedRole } from '../../shared/directory/recent-role';
 import { roleEntries } from '../../shared/directory/role-entries';
 import { consoleTabsItem } from '../console/console-tabs';
-import { openConsole } from '../console/open-console';
+import { openConsoleOrSignIn } from '../console/open-console-or-sign-in';
 import { type DirectorySnapshot, readDirectorySnapshot } from './directory-snapshot';
 import { showNothingToDo } from './feedback';
 
@@ -13,7 +13,7 @@ const STAR_HINT =
 
 /** Opens the console as in the popup on Enter: the current tab when it is a console or empty, else a new one. */
 function open(role: RoleEntry): Promise<void> {
-  return openConsole(role, { newTab: false });
+  return openConsoleOrSignIn(role, { newTab: false });
 }
 
 /** `reopen-last-role`: the role opened most recently, from anywhere (popup, shortcut, address bar). */

@@ -2,6 +2,7 @@ import { browser } from '../../shared/browser';
 import { roleUsageItem } from '../../shared/directory/items';
 import { roleKey } from '../../shared/directory/model';
 import { preferencesItem } from '../../shared/storage/items';
+import { SignedOutError } from '../auth/session';
 import { awsErrorName, isNetworkError } from '../aws/errors';
 import { refreshAccountRoles } from '../directory/refresh-account';
 import { UserFacingError } from '../messaging/user-facing-error';
@@ -113,6 +114,8 @@ async function recordUsage(role: RoleRef): Promise<void> {
 export function explain(error: unknown, role: RoleRef, portalRegion?: string): Error {
   if (error instanceof UserFacingError) return error;
   const name = awsErrorName(error);
+  // The portal refused the token even after a refresh: withAccessToken has ended the session.
+  if (name === 'UnauthorizedException') return new SignedOutError();
   if (name === 'ResourceNotFoundException' || name === 'ForbiddenException') {
     if (portalRegion)
       void refreshAccountRoles(role.portalId, portalRegion, role.accountId).catch(() => undefined);

@@ -1,10 +1,10 @@
 import type { MessagePayload } from '../../shared/messages/contract';
 import { removeOurContainers } from '../console/console-groups';
-import { openConsole as open } from '../console/open-console';
+import { openConsoleOrSignIn } from '../console/open-console-or-sign-in';
 import { cliCredentials } from '../credentials/cli-credentials';
 
 export async function openConsole({ newTab, ...role }: MessagePayload<'openConsole'>): Promise<null> {
-  await open(role, { newTab });
+  await openConsoleOrSignIn(role, { newTab });
   return null;
 }
 

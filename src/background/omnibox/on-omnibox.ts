@@ -4,7 +4,7 @@ import { roleEntries } from '../../shared/directory/role-entries';
 import { portalLabel } from '../../shared/portals/portal';
 import { type DirectorySnapshot, readDirectorySnapshot } from '../commands/directory-snapshot';
 import { showFailure, showNothingToDo } from '../commands/feedback';
-import { openConsole } from '../console/open-console';
+import { openConsoleOrSignIn } from '../console/open-console-or-sign-in';
 import { findRoles } from './find-roles';
 import { omniboxTakesMarkup } from './markup';
 import { omniboxView, parseContent, SUGGESTION_LIMIT } from './suggestions';
@@ -47,7 +47,7 @@ export async function onInputEntered(text: string, disposition: Disposition): Pr
         text.trim() === '' ? 'Type part of an account or role name after “aws”.' : 'No role matches that.',
       );
     }
-    await openConsole(role, optionsFor(disposition));
+    await openConsoleOrSignIn(role, optionsFor(disposition));
   } catch (error) {
     await showFailure(error).catch(() => undefined);
   }
