@@ -216,18 +216,31 @@ describe('copying the last role’s credentials by shortcut', () => {
   });
 });
 
-describe('when opening the console fails', () => {
-  it('says why on the toolbar button and opens the popup, which offers to sign in', async () => {
-    await signOutInSettings(h, 'Demo');
+describe('when opening the console needs a sign-in, or fails', () => {
+  it('says why on the toolbar button and opens the popup when AWS fails', async () => {
+    // The sign-in endpoint answers 500 (getSigninToken is the POST to /federation).
+    h.emulator.configure({ faults: [{ path: '/federation', method: 'POST', kind: 'internal-error' }] });
     const worker = await h.worker();
     await press(tab, 'alt+shift+l');
     await expect
       .poll(() => badge(worker))
       .toEqual({
         text: '!',
-        title: 'AWS SSO Switcher — You are signed out of this portal. Sign in again.',
+        title: 'AWS SSO Switcher — AWS could not open the console for this role. Try again.',
       });
     await expect.poll(() => popupOpen(worker)).toBe(true);
     await closePopup(worker);
+    h.emulator.configure({ faults: [] });
+  });
+
+  it('signed out: starts the sign-in, and opens the console in the same tab once it is approved', async () => {
+    await signOutInSettings(h, 'Demo');
+    const devicePage = h.context.waitForEvent('page', (p) => p.url().includes('device'));
+    await press(tab, 'alt+shift+l');
+    const device = await devicePage;
+    await device.getByRole('button', { name: 'Approve' }).click();
+    // The last role, in the tab the key was pressed in (a console tab), as the shortcut would have done.
+    await expectConsoleAs(tab, OTHER);
+    await expect.poll(() => device.isClosed()).toBe(true);
   });
 });
