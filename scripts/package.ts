@@ -62,6 +62,7 @@ const entries = writeSourceArchive({
     commit,
     node: process.version,
     npm: execFileSync('npm', ['--version'], { encoding: 'utf8' }).trim(),
+    platform: `${process.platform} ${process.arch}`,
     firefoxZip: `aws-sso-switcher-${version}-firefox.zip`,
   }),
 });

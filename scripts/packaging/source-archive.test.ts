@@ -127,10 +127,11 @@ describe('SOURCE-BUILD.md', () => {
       commit: 'abc123',
       node: 'v20.20.2',
       npm: '11.19.1',
+      platform: 'linux x64',
       firefoxZip: 'aws-sso-switcher-1.2.3-firefox.zip',
     });
     expect(text).toContain('commit abc123');
-    expect(text).toContain('Node.js v20.20.2 and npm 11.19.1');
+    expect(text).toContain('Node.js v20.20.2 and npm 11.19.1, on linux x64');
     expect(text).toMatch(/^npm ci\b/m);
     expect(text).toMatch(/^npm run build:firefox\b/m);
     expect(text).toContain(`(cd dist/firefox && sha256sum -c ../../${CHECKSUMS_FILE})`);

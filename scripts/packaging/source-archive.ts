@@ -56,6 +56,8 @@ export interface BuildInfo {
   /** E.g. "v20.20.2". */
   readonly node: string;
   readonly npm: string;
+  /** Where it was built, e.g. "linux x64". */
+  readonly platform: string;
   /** The file uploaded to AMO, e.g. aws-sso-switcher-0.1.0-firefox.zip. */
   readonly firefoxZip: string;
 }
@@ -69,8 +71,7 @@ folder \`dist/firefox\` that the steps below produce, zipped.
 
 ## Requirements
 
-- Linux x86-64 (it was built on Debian 12); macOS should work the same, not checked.
-- Node.js 20 and npm: this version was built with Node.js ${info.node} and npm ${info.npm}.
+- Node.js 20 and npm: this version was built with Node.js ${info.node} and npm ${info.npm}, on ${info.platform}.
 - Access to registry.npmjs.org for \`npm ci\`.
 
 ## Steps
