@@ -8,7 +8,7 @@ import puppeteer, {
   ProtocolError,
   TimeoutError,
 } from 'puppeteer-core';
-import { inject } from 'vitest';
+import { describe, inject } from 'vitest';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../emulator/index.ts';
 import type { FirefoxBinary } from './binaries.ts';
 
@@ -63,6 +63,23 @@ export interface FirefoxHarness {
 /** Every Firefox this run tests, newest first: the system's and, when available, the previous ESR (binaries.ts). */
 export function firefoxes(): FirefoxBinary[] {
   return inject('firefoxes');
+}
+
+/**
+ * Declares the tests in `body` once per Firefox of the run, each group named by its version. Older Firefoxes (the
+ * previous ESR) run only groups marked `everyFirefox` (the journey), to keep CI short, unless
+ * `FIREFOX_PREVIOUS_ESR_TESTS=all` asks for every test on every Firefox.
+ */
+export function describeEachFirefox(
+  body: (firefox: FirefoxBinary) => void,
+  options: { everyFirefox?: boolean } = {},
+): void {
+  const all = firefoxes();
+  const chosen =
+    options.everyFirefox || process.env.FIREFOX_PREVIOUS_ESR_TESTS === 'all' ? all : all.slice(0, 1);
+  describe.each(chosen.map((f) => [f.version, f] as const))('Firefox %s', (_version, firefox) =>
+    body(firefox),
+  );
 }
 
 function newestFirefox(): FirefoxBinary {
