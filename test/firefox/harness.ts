@@ -11,6 +11,7 @@ import puppeteer, {
 import { describe, inject } from 'vitest';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../emulator/index.ts';
 import type { FirefoxBinary } from './binaries.ts';
+import { installWithPolicies, type PolicyInstall } from './policy-install.ts';
 
 /**
  * Firefox end-to-end harness: Debian's firefox-esr driven by puppeteer-core over WebDriver BiDi, the built
@@ -28,6 +29,11 @@ export interface FirefoxLaunchOptions {
   grantHostPermissionsAtInstall?: boolean;
   /** Which Firefox; the newest the run found by default (`firefoxes()`). */
   firefox?: FirefoxBinary;
+  /**
+   * Enterprise policies (`policies.json`'s `policies`) to start Firefox with, from an installation of the test's
+   * own (policy-install.ts).
+   */
+  policies?: object;
   /** Which build to load; by default the copy of dist/firefox that global-setup.ts took for this run. */
   dist?: string;
   /**
@@ -102,11 +108,13 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
   const firefox = options.firefox ?? newestFirefox();
   const { emulator, address } = await startEmulatorOn443(options.emulator ?? {});
 
+  let install: PolicyInstall | undefined;
   let browser: Browser;
   try {
+    if (options.policies) install = await installWithPolicies(firefox.path, options.policies);
     browser = await puppeteer.launch({
       browser: 'firefox',
-      executablePath: firefox.path,
+      executablePath: install?.path ?? firefox.path,
       headless: options.display === undefined,
       // Trusts the emulator's self-signed certificate, in pages and in the extension's fetches alike.
       acceptInsecureCerts: true,
@@ -136,6 +144,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     });
   } catch (error) {
     await emulator.close();
+    await install?.dispose();
     throw error;
   }
   const consoleErrors = collectConsoleErrors(browser);
@@ -143,6 +152,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     await browser.installExtension(dist);
   } catch (error) {
     await Promise.all([browser.close(), emulator.close()]);
+    await install?.dispose();
     throw error;
   }
 
@@ -188,6 +198,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     async close() {
       await browser.close();
       await emulator.close();
+      await install?.dispose();
     },
   };
 }
