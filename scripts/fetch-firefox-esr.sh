@@ -44,7 +44,7 @@ echo "Fetching firefox-esr $version into $dest" >&2
 # As root apt drops to its _apt user for downloads, which cannot write here; it would warn and download anyway.
 sandbox=()
 [ "$(id -u)" = 0 ] && sandbox=(-o APT::Sandbox::User=root)
-(cd "$work" && apt-get download -qq "${sandbox[@]}" "firefox-esr=$version" >&2)
+(cd "$work" && apt-get download -qq -o Acquire::http::Timeout=30 "${sandbox[@]}" "firefox-esr=$version" >&2)
 dpkg-deb -x "$work"/firefox-esr_*.deb "$work/root"
 echo "$version" >"$work/root/VERSION"
 # Renamed into place only once complete, so an interrupted fetch never leaves a half-unpacked Firefox behind.
