@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { contentOutputPath, contentScriptsPlugin } from './scripts/build/content-scripts.ts';
+import { preactWithoutInnerHtml } from './scripts/build/preact-without-inner-html.ts';
 
 /**
  * One source manifest, two flavours. `vite build --mode firefox` writes dist/firefox with an event-page background
@@ -52,6 +53,8 @@ export default defineConfig(({ mode }) => {
   const outDir = `dist/${target}`;
   return {
     plugins: [
+      // Before preact(): drops Preact's dangerouslySetInnerHTML support, its only innerHTML assignment.
+      preactWithoutInnerHtml(),
       preact(),
       crx({ manifest: manifestFor(target), browser: target }),
       contentScriptsPlugin(outDir, contentScripts),

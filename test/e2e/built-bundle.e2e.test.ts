@@ -46,6 +46,12 @@ describe.each(['dist/chrome', 'dist/firefox'])('the build in %s', (dist) => {
     }
   });
 
+  it('assigns innerHTML nowhere (Preact’s dangerouslySetInnerHTML support is removed at build time)', () => {
+    const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+    expect(files.length).toBeGreaterThan(3);
+    for (const file of files) expect(read(dist, file), file).not.toMatch(/\.innerHTML\s*\+?=(?!=)/);
+  });
+
   it('contains no eval or remote code', () => {
     const files = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js'));
     for (const file of files) {

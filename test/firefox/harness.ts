@@ -1,10 +1,17 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type ElementHandle, type Page, TimeoutError } from 'puppeteer-core';
-import { inject } from 'vitest';
+import puppeteer, {
+  type Browser,
+  type ElementHandle,
+  type Page,
+  ProtocolError,
+  TimeoutError,
+} from 'puppeteer-core';
+import { describe, inject } from 'vitest';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../emulator/index.ts';
+import type { FirefoxBinary } from './binaries.ts';
+import { installWithPolicies, type PolicyInstall } from './policy-install.ts';
 
 /**
  * Firefox end-to-end harness: Debian's firefox-esr driven by puppeteer-core over WebDriver BiDi, the built
@@ -20,8 +27,20 @@ export interface FirefoxLaunchOptions {
    * true by default). False installs it the way a user who revoked them has it.
    */
   grantHostPermissionsAtInstall?: boolean;
+  /** Which Firefox; the newest the run found by default (`firefoxes()`). */
+  firefox?: FirefoxBinary;
+  /**
+   * Enterprise policies (`policies.json`'s `policies`) to start Firefox with, from an installation of the test's
+   * own (policy-install.ts).
+   */
+  policies?: object;
   /** Which build to load; by default the copy of dist/firefox that global-setup.ts took for this run. */
   dist?: string;
+  /**
+   * An X display (e.g. from test/e2e/harness/display.ts) to run Firefox headed on, for real key presses;
+   * headless by default.
+   */
+  display?: string;
   /** More Firefox prefs, e.g. `extensions.background.idle.timeout` (ms) to suspend the event page sooner. */
   prefs?: Record<string, string | number | boolean>;
 }
@@ -47,6 +66,34 @@ export interface FirefoxHarness {
   close(): Promise<void>;
 }
 
+/** Every Firefox this run tests, newest first: the system's and, when available, the previous ESR (binaries.ts). */
+export function firefoxes(): FirefoxBinary[] {
+  return inject('firefoxes');
+}
+
+/**
+ * Declares the tests in `body` once per Firefox of the run, each group named by its version. Older Firefoxes (the
+ * previous ESR) run only groups marked `everyFirefox` (the journey), to keep CI short, unless
+ * `FIREFOX_PREVIOUS_ESR_TESTS=all` asks for every test on every Firefox.
+ */
+export function describeEachFirefox(
+  body: (firefox: FirefoxBinary) => void,
+  options: { everyFirefox?: boolean } = {},
+): void {
+  const all = firefoxes();
+  const chosen =
+    options.everyFirefox || process.env.FIREFOX_PREVIOUS_ESR_TESTS === 'all' ? all : all.slice(0, 1);
+  describe.each(chosen.map((f) => [f.version, f] as const))('Firefox %s', (_version, firefox) =>
+    body(firefox),
+  );
+}
+
+function newestFirefox(): FirefoxBinary {
+  const [newest] = firefoxes();
+  if (!newest) throw new Error('No Firefox to test (test/firefox/global-setup.ts found none).');
+  return newest;
+}
+
 export const SCREENSHOT_DIR = resolve('test-results/screenshots');
 const NAVIGATION_TIMEOUT_MS = 10_000;
 const ELEMENT_TIMEOUT_MS = 15_000;
@@ -58,20 +105,24 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
   const geckoId = manifest.browser_specific_settings.gecko.id;
   const uuid = randomUUID();
   const origin = `moz-extension://${uuid}`;
+  const firefox = options.firefox ?? newestFirefox();
   const { emulator, address } = await startEmulatorOn443(options.emulator ?? {});
 
+  let install: PolicyInstall | undefined;
   let browser: Browser;
   try {
+    if (options.policies) install = await installWithPolicies(firefox.path, options.policies);
     browser = await puppeteer.launch({
       browser: 'firefox',
-      executablePath: findFirefox(),
-      headless: true,
+      executablePath: install?.path ?? firefox.path,
+      headless: options.display === undefined,
       // Trusts the emulator's self-signed certificate, in pages and in the extension's fetches alike.
       acceptInsecureCerts: true,
       // Lifts BiDi's ban on navigating to moz-extension:// pages (and on chrome contexts, which we do not use).
       args: ['--remote-allow-system-access'],
       env: {
         ...process.env,
+        ...(options.display === undefined ? {} : { DISPLAY: options.display }),
         // Release builds ignore puppeteer's dummy remote-settings server without this, and poll
         // firefox.settings.services.mozilla.com, which forceResolve would send to the emulator.
         MOZ_REMOTE_SETTINGS_DEVTOOLS: '1',
@@ -93,6 +144,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     });
   } catch (error) {
     await emulator.close();
+    await install?.dispose();
     throw error;
   }
   const consoleErrors = collectConsoleErrors(browser);
@@ -100,6 +152,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     await browser.installExtension(dist);
   } catch (error) {
     await Promise.all([browser.close(), emulator.close()]);
+    await install?.dispose();
     throw error;
   }
 
@@ -122,7 +175,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     consoleErrors,
     async openPopup() {
       const page = await openExtensionPage(manifest.action.default_popup);
-      await page.setViewport({ width: 420, height: 560 });
+      await setViewport(page, { width: 420, height: 560 });
       return page;
     },
     openOptions: () => openExtensionPage(manifest.options_ui.page),
@@ -140,13 +193,47 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     readClipboard: (page) => page.evaluate(() => navigator.clipboard.readText()),
     async screenshot(page, name) {
       await mkdir(SCREENSHOT_DIR, { recursive: true });
-      await page.screenshot({ path: join(SCREENSHOT_DIR, `firefox-${name}.png`) });
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `firefox-${firefox.major}-${name}.png`) });
     },
     async close() {
       await browser.close();
       await emulator.close();
+      await install?.dispose();
     },
   };
+}
+
+/**
+ * `page.setViewport`, also in Firefox 140: puppeteer 24.43 sends `emulation.setScreenOrientationOverride` along
+ * with `browsingContext.setViewport`, and Firefox 140 does not know that command (153 does). The viewport itself is
+ * set by the other command, so that one refusal is ignored once the page has the size.
+ */
+async function setViewport(page: Page, size: { width: number; height: number }): Promise<void> {
+  try {
+    await page.setViewport(size);
+  } catch (error) {
+    if (
+      !(
+        error instanceof ProtocolError &&
+        /unknown command emulation\.setScreenOrientationOverride/.test(error.message)
+      )
+    )
+      throw error;
+    // The other command may still be in flight: wait for the resize it causes.
+    await page.evaluate(
+      ({ width, height }) =>
+        new Promise<void>((resolve) => {
+          const sized = () => innerWidth === width && innerHeight === height;
+          if (sized()) return resolve();
+          addEventListener('resize', function onResize() {
+            if (!sized()) return;
+            removeEventListener('resize', onResize);
+            resolve();
+          });
+        }),
+      size,
+    );
+  }
 }
 
 /** ARIA selector for puppeteer: an element by role and exact accessible name. */
@@ -259,15 +346,6 @@ async function startEmulatorOn443(
       if (code !== 'EADDRINUSE' || attempt >= 5) throw error;
     }
   }
-}
-
-function findFirefox(): string {
-  const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
-  for (const candidate of candidates) if (candidate && existsSync(candidate)) return candidate;
-  throw new Error(
-    'No Firefox found. Install it (Debian: `sudo apt-get install firefox-esr`) or point FIREFOX_PATH at a ' +
-      'Firefox of version 140 or later.',
-  );
 }
 
 /**
