@@ -1,0 +1,104 @@
+import type { Page } from 'playwright-core';
+import type { ExtensionHarness } from '../harness/launch.ts';
+
+/**
+ * "No script ran", as something to check rather than the absence of an alert: every payload below, if any
+ * context ever ran it as code, sets a marker on its global object and the page's title. The watch also
+ * collects what a blocked attempt leaves behind (a CSP violation: the extension pages' CSP would stop an
+ * inline handler, so the marker alone could miss an injection), dialogs, uncaught errors, console errors and
+ * crashed pages, in every page and the service worker.
+ */
+export const MARKER = '__pwned';
+export const PWNED_TITLE = 'PWNED';
+const RUN = `globalThis.${MARKER}=1;document.title='${PWNED_TITLE}'`;
+
+/** Text no real account or alias has, each for one way text could turn into markup, code or a broken layout. */
+export const HOSTILE_TEXT = {
+  img: `<img src=x onerror="${RUN}">`,
+  script: `<script>${RUN}</script>`,
+  svg: `<svg onload="${RUN}"></svg>`,
+  javascriptUrl: `javascript:${RUN}//`,
+  /** Right-to-left override: "prod" could read as something else after it. */
+  rtl: 'rtl-\u202Edorp-nimda\u202C-end',
+  zeroWidth: 'zero\u200B-width\u200D-\u2060joiners\uFEFF',
+  emoji: '🚀 prod 👩‍💻 ünïcödé ✨',
+  long: `long-${'x'.repeat(10_000)}`,
+} as const;
+
+export interface ScriptWatch {
+  /** Every sign that a script ran or a context broke since the watch began; empty when all is well. */
+  problems(): Promise<string[]>;
+}
+
+interface PageState {
+  readonly marker: boolean;
+  readonly title: string;
+  readonly violations: readonly string[];
+}
+
+/** Starts watching every page the context has or opens, and its service worker. Call before opening pages. */
+export async function watchForScripts(h: ExtensionHarness): Promise<ScriptWatch> {
+  const seen: string[] = [];
+  // Before any page script: the violation of an early render would otherwise go unrecorded.
+  await h.context.addInitScript(() => {
+    const log: string[] = [];
+    Object.defineProperty(window, '__cspViolations', { value: log });
+    document.addEventListener('securitypolicyviolation', (event) => {
+      log.push(`${event.violatedDirective}: ${event.sample || event.blockedURI}`);
+    });
+  });
+  const watch = (page: Page) => {
+    page.on('dialog', (dialog) => {
+      seen.push(`dialog in ${page.url()}: ${dialog.message()}`);
+      void dialog.dismiss().catch(() => undefined);
+    });
+    page.on('crash', () => seen.push(`crashed: ${page.url()}`));
+    page.on('pageerror', (error) => seen.push(`uncaught in ${page.url()}: ${error.message}`));
+  };
+  h.context.on('page', watch);
+  for (const page of h.context.pages()) watch(page);
+  // The context's console events include the service worker's.
+  h.context.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const where = message.worker()?.url() ?? message.page()?.url() ?? '?';
+    seen.push(`console error in ${where}: ${message.text()}`);
+  });
+
+  return {
+    async problems() {
+      const found = [...seen];
+      for (const page of h.context.pages()) {
+        if (page.isClosed() || !/^(chrome-extension|https):/.test(page.url())) continue;
+        const state = await page
+          .evaluate(
+            ([marker]) => ({
+              marker: marker in globalThis,
+              title: document.title,
+              violations: [...((window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])],
+            }),
+            [MARKER] as const,
+          )
+          .catch((): PageState | null => null);
+        if (!state) continue; // navigated or closed meanwhile
+        if (state.marker) found.push(`marker set in ${page.url()}`);
+        if (state.title.includes(PWNED_TITLE)) found.push(`title changed in ${page.url()}`);
+        for (const violation of state.violations) found.push(`CSP violation in ${page.url()}: ${violation}`);
+      }
+      const worker = await h.worker();
+      if (await worker.evaluate(([marker]) => marker in globalThis, [MARKER] as const)) {
+        found.push('marker set in the service worker');
+      }
+      return found;
+    },
+  };
+}
+
+/** True when the element's box lies within the page's viewport width: long text wrapped or cut, not spilling. */
+export async function fitsViewportWidth(
+  page: Page,
+  box: { x: number; width: number } | null,
+): Promise<boolean> {
+  const viewport = page.viewportSize();
+  if (!box || !viewport) return false;
+  return box.x >= 0 && box.x + box.width <= viewport.width;
+}
