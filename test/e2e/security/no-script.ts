@@ -1,30 +1,13 @@
 import type { Page } from 'playwright-core';
+import { MARKER, PWNED_TITLE } from '../../fixtures/hostile-text.ts';
 import type { ExtensionHarness } from '../harness/launch.ts';
 
 /**
- * "No script ran", as something to check rather than the absence of an alert: every payload below, if any
- * context ever ran it as code, sets a marker on its global object and the page's title. The watch also
- * collects what a blocked attempt leaves behind (a CSP violation: the extension pages' CSP would stop an
- * inline handler, so the marker alone could miss an injection), dialogs, uncaught errors, console errors and
- * crashed pages, in every page and the service worker.
+ * "No script ran", checked: the payloads of test/fixtures/hostile-text.ts set MARKER and the page title if any
+ * context ever ran them. The watch also collects what a blocked attempt leaves behind (a CSP violation: the
+ * extension pages' CSP would stop an inline handler, so the marker alone could miss an injection), dialogs,
+ * uncaught errors, console errors and crashed pages, in every page and the service worker.
  */
-export const MARKER = '__pwned';
-export const PWNED_TITLE = 'PWNED';
-const RUN = `globalThis.${MARKER}=1;document.title='${PWNED_TITLE}'`;
-
-/** Text no real account or alias has, each for one way text could turn into markup, code or a broken layout. */
-export const HOSTILE_TEXT = {
-  img: `<img src=x onerror="${RUN}">`,
-  script: `<script>${RUN}</script>`,
-  svg: `<svg onload="${RUN}"></svg>`,
-  javascriptUrl: `javascript:${RUN}//`,
-  /** Right-to-left override: "prod" could read as something else after it. */
-  rtl: 'rtl-\u202Edorp-nimda\u202C-end',
-  zeroWidth: 'zero\u200B-width\u200D-\u2060joiners\uFEFF',
-  emoji: '🚀 prod 👩‍💻 ünïcödé ✨',
-  long: `long-${'x'.repeat(10_000)}`,
-} as const;
-
 export interface ScriptWatch {
   /** Every sign that a script ran or a context broke since the watch began; empty when all is well. */
   problems(): Promise<string[]>;
