@@ -64,7 +64,9 @@ export async function watchForScripts(h: ExtensionHarness): Promise<ScriptWatch>
           .catch((): PageState | null => null);
         if (!state) continue; // navigated or closed meanwhile
         if (state.marker) found.push(`marker set in ${page.url()}`);
-        if (state.title.includes(PWNED_TITLE)) found.push(`title changed in ${page.url()}`);
+        // Exactly what a payload sets (behind our tag's "[account · role] " on console tabs): the hostile text
+        // itself may well be in a title, as text.
+        if (new RegExp(`(^|\\] )${PWNED_TITLE}$`).test(state.title)) found.push(`title set in ${page.url()}`);
         for (const violation of state.violations) found.push(`CSP violation in ${page.url()}: ${violation}`);
       }
       const worker = await h.worker();
