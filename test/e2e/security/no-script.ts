@@ -6,7 +6,8 @@ import type { ExtensionHarness } from '../harness/launch.ts';
  * "No script ran", checked: the payloads of test/fixtures/hostile-text.ts set MARKER and the page title if any
  * context ever ran them. The watch also collects what a blocked attempt leaves behind (a CSP violation: the
  * extension pages' CSP would stop an inline handler, so the marker alone could miss an injection), dialogs,
- * uncaught errors, console errors and crashed pages, in every page and the service worker.
+ * uncaught errors and unhandled rejections, console errors and crashed pages, in every page and the service
+ * worker.
  */
 export interface ScriptWatch {
   /** Every sign that a script ran or a context broke since the watch began; empty when all is well. */
@@ -40,6 +41,17 @@ export async function watchForScripts(h: ExtensionHarness): Promise<ScriptWatch>
   };
   h.context.on('page', watch);
   for (const page of h.context.pages()) watch(page);
+  // An unhandled rejection or uncaught error in the service worker reaches no console event Playwright reports:
+  // listen for them in the worker itself (a worker restarted later starts without these listeners).
+  await (await h.worker()).evaluate(() => {
+    const log: string[] = [];
+    Object.defineProperty(globalThis, '__workerErrors', { value: log });
+    const reason = (value: unknown) => (value instanceof Error ? value.message : String(value));
+    globalThis.addEventListener('unhandledrejection', (event) =>
+      log.push(`unhandled rejection: ${reason(event.reason)}`),
+    );
+    globalThis.addEventListener('error', (event) => log.push(`uncaught: ${event.message}`));
+  });
   // The context's console events include the service worker's.
   h.context.on('console', (message) => {
     if (message.type() !== 'error') return;
@@ -70,9 +82,15 @@ export async function watchForScripts(h: ExtensionHarness): Promise<ScriptWatch>
         for (const violation of state.violations) found.push(`CSP violation in ${page.url()}: ${violation}`);
       }
       const worker = await h.worker();
-      if (await worker.evaluate(([marker]) => marker in globalThis, [MARKER] as const)) {
-        found.push('marker set in the service worker');
-      }
+      const inWorker = await worker.evaluate(
+        ([marker]) => ({
+          marker: marker in globalThis,
+          errors: [...((globalThis as unknown as { __workerErrors?: string[] }).__workerErrors ?? [])],
+        }),
+        [MARKER] as const,
+      );
+      if (inWorker.marker) found.push('marker set in the service worker');
+      for (const error of inWorker.errors) found.push(`in the service worker: ${error}`);
       return found;
     },
   };
