@@ -24,6 +24,7 @@ export function stateSnapshot(state: EmulatorState) {
       multiSession: state.multiSession,
       autoApprove: state.autoApprove,
       faults: state.faults.list(),
+      malformed: state.malformed.list(),
     },
   };
 }

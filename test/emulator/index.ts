@@ -17,6 +17,7 @@ export type {
   FaultRule,
   Lifetimes,
   LoggedRequest,
+  MalformedRule,
   Organization,
   OrganizationAccount,
 } from './types.ts';

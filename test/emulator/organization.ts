@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { HOSTILE_TEXT } from '../fixtures/hostile-text.ts';
 import { demoOrganization } from './demo-organization.ts';
 import { accountIdFactory, pick, seededRandom } from './random.ts';
 import type { Organization, OrganizationAccount, OrganizationOptions } from './types.ts';
@@ -13,14 +14,23 @@ export const PERMISSION_SETS = [
   'DeveloperAccess',
 ] as const;
 
-/** Names a real organisation cannot have, to prove every UI escapes, truncates and lays out any text. */
+/**
+ * Names a real organisation cannot have, to prove every UI escapes, truncates and lays out any text. The
+ * payloads set a marker if they ever run (test/fixtures/hostile-text.ts). Eleven: every account of a
+ * 12-account organisation but the first gets one.
+ */
 export const HOSTILE_ACCOUNT_NAMES = [
-  '<img src=x onerror=alert(1)>',
+  HOSTILE_TEXT.img,
   `prod-${'very-long-account-name-'.repeat(9)}end`.slice(0, 200),
   '🚀 prod émoji ünïcödé 账户 ✨',
   'حساب-الإنتاج-الرئيسي',
   'חשבון-פיתוח-ראשי',
   `"quoted' & <b>bold</b> \${template} {{moustache}}`,
+  HOSTILE_TEXT.script,
+  HOSTILE_TEXT.javascriptUrl,
+  HOSTILE_TEXT.rtl,
+  HOSTILE_TEXT.zeroWidth,
+  HOSTILE_TEXT.long,
 ];
 export const HOSTILE_ROLE_NAME = 'ReadOnly<script>alert("role")</script>';
 

@@ -76,7 +76,7 @@ function listAccounts(ctx: Ctx) {
   const accounts = ctx.state.options.organization.accounts;
   const result = paginate(ctx, accounts, 'accounts');
   if (!result) return;
-  sendJson(ctx, 200, {
+  sendList(ctx, null, {
     ...(result.nextToken ? { nextToken: result.nextToken } : {}),
     accountList: result.page.map(({ accountId, accountName, emailAddress }) => ({
       accountId,
@@ -92,10 +92,20 @@ function listAccountRoles(ctx: Ctx) {
   const account = ctx.state.options.organization.accounts.find((a) => a.accountId === accountId);
   const result = paginate(ctx, account?.roles ?? [], `roles:${accountId}`);
   if (!result) return;
-  sendJson(ctx, 200, {
+  sendList(ctx, accountId, {
     ...(result.nextToken ? { nextToken: result.nextToken } : {}),
     roleList: result.page.map((roleName) => ({ roleName, accountId })),
   });
+}
+
+/** A list answer, as configured `malformed` rules reshape it (none: exactly what AWS sends). */
+function sendList(ctx: Ctx, accountId: string | null, answer: Record<string, unknown>) {
+  send(
+    ctx,
+    200,
+    { 'content-type': 'application/json' },
+    ctx.state.malformed.apply(ctx.path, accountId, answer),
+  );
 }
 
 function getRoleCredentials(ctx: Ctx) {

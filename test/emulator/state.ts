@@ -1,5 +1,6 @@
 import { Faults } from './faults.ts';
 import type { Partition } from './hosts.ts';
+import { Malformations } from './malformed.ts';
 import { TokenBucket } from './throttle.ts';
 import type {
   ConfigurePatch,
@@ -127,6 +128,7 @@ export class EmulatorState {
   readonly consoleSessions = new Map<string, ConsoleSession>();
   readonly log: LoggedRequest[] = [];
   readonly faults = new Faults();
+  readonly malformed = new Malformations();
   lifetimes: Required<Lifetimes>;
   latencyMs: number;
   throttle: TokenBucket | null = null;
@@ -174,6 +176,7 @@ export class EmulatorState {
     if (patch.refuseSessionDuration !== undefined) this.refuseSessionDuration = patch.refuseSessionDuration;
     if (patch.autoApprove !== undefined) this.autoApprove = patch.autoApprove;
     if (patch.faults) this.faults.set(patch.faults);
+    if (patch.malformed) this.malformed.set(patch.malformed);
     if (patch.throttle !== undefined) {
       this.throttle = patch.throttle
         ? new TokenBucket(patch.throttle.ratePerSecond, patch.throttle.burst)

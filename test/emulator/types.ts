@@ -58,6 +58,44 @@ export interface FaultRule {
   rate?: number;
 }
 
+/**
+ * Makes chosen ListAccounts / ListAccountRoles answers malformed, as AWS should never send them but a bug, a
+ * broken proxy or an intercepting middlebox could: the real SDK passes wrong JSON types straight through (it
+ * does not check them), so these prove the extension checks what it caches. The organisation is unchanged;
+ * the answer is reshaped after it is built, and stays 200.
+ */
+export type MalformedRule = MalformedTarget & MalformedShape;
+
+interface MalformedTarget {
+  path: '/assignment/accounts' | '/assignment/roles';
+  /** ListAccountRoles of this account only (any account when absent). */
+  accountId?: string;
+  /** Reshape at most this many matching answers (unlimited when absent). */
+  count?: number;
+}
+
+type MalformedShape =
+  | {
+      kind: 'append';
+      /** Raw items appended to the answer's `accountList` / `roleList`: `{accountId: 123}`, `null`, 5,000 roles. */
+      items: unknown[];
+    }
+  | {
+      kind: 'replace-list';
+      /** Replaces the `accountList` / `roleList` member: an object, a string, null. */
+      value: unknown;
+    }
+  | {
+      kind: 'body';
+      /** Replaces the whole body, e.g. truncated JSON or an HTML page. */
+      text: string;
+    }
+  | {
+      kind: 'pad';
+      /** Length of an extra member `padding`: a huge body (20 MB) that is otherwise well formed. */
+      bytes: number;
+    };
+
 export interface LoggedRequest {
   /** ISO time the response was sent (wall clock, not the emulator's offset clock). */
   time: string;
@@ -98,7 +136,7 @@ export type ConfigurePatch = Partial<
     EmulatorOptions,
     'latencyMs' | 'throttle' | 'lifetimes' | 'multiSession' | 'autoApprove' | 'refuseSessionDuration'
   >
-> & { faults?: FaultRule[] };
+> & { faults?: FaultRule[]; malformed?: MalformedRule[] };
 
 export interface Emulator {
   readonly port: number;

@@ -9,7 +9,13 @@ export interface ListedAccount {
 
 /** What the sync learnt about one account's roles: the names and when, or why it could not. */
 export type RolesResult =
-  | { readonly ok: true; readonly roleNames: readonly string[]; readonly at: number }
+  | {
+      readonly ok: true;
+      readonly roleNames: readonly string[];
+      readonly at: number;
+      /** Some entries were unreadable: a cached role missing from the list may be one of them, so it stays. */
+      readonly partial?: boolean;
+    }
   | { readonly ok: false; readonly error: string };
 
 /** Roles as listed now; a role seen before keeps its `firstSeenAt`, so only really new ones are marked new. */
@@ -43,7 +49,8 @@ export function mergeAccount(
     roles: previous?.roles ?? [],
   };
   if (result?.ok) {
-    account.roles = mergeRoles(account.roles, result.roleNames, result.at);
+    const kept = result.partial ? account.roles.map((role) => role.roleName) : [];
+    account.roles = mergeRoles(account.roles, [...result.roleNames, ...kept], result.at);
     account.rolesSyncedAt = result.at;
     return account;
   }
@@ -61,12 +68,18 @@ export interface SyncSnapshot {
   readonly results: ReadonlyMap<string, RolesResult>;
   /** Set once every page of accounts arrived: then, and only then, unlisted accounts are dropped. */
   readonly listCompletedAt?: number;
+  /**
+   * Some entries of the list were unreadable: any cached account might be one of them, so none is dropped
+   * (they stay as cached) though the list is complete.
+   */
+  readonly listPartial?: boolean;
 }
 
 /**
  * The directory to store at any point of a sync. Before the account list is complete nothing is dropped (a
  * partial list proves no removal): cached accounts stay, newly listed ones are appended. Once complete, the
- * directory is exactly the listed accounts and the sync times move on.
+ * directory is exactly the listed accounts (and the cached ones, when entries were unreadable) and the sync
+ * times move on.
  */
 export function buildDirectory(snapshot: SyncSnapshot): PortalDirectory {
   const { previous, listed, results } = snapshot;
@@ -77,7 +90,8 @@ export function buildDirectory(snapshot: SyncSnapshot): PortalDirectory {
   };
   const directory: PortalDirectory = { portalId: snapshot.portalId, accounts: [] };
   if (snapshot.listCompletedAt !== undefined) {
-    directory.accounts = [...listed.keys()].map(accountOf);
+    const unlisted = snapshot.listPartial ? [...cached.keys()].filter((id) => !listed.has(id)) : [];
+    directory.accounts = [...listed.keys(), ...unlisted].map(accountOf);
     directory.syncedAt = snapshot.listCompletedAt;
     if (previous?.syncedAt !== undefined) directory.previousSyncedAt = previous.syncedAt;
     return directory;

@@ -1,10 +1,12 @@
 import { ListAccountRolesCommand, ListAccountsCommand, SSOClient } from '@aws-sdk/client-sso';
 import type { SyncProgress } from '../../shared/directory/model';
 import { withAccessToken } from '../auth/session';
+import { boundAnswerSize } from '../aws/answer-size';
 import { isThrottling } from '../aws/errors';
 import { findPortal } from '../portals/find-portal';
 import { notifyUi } from '../status/notify-ui';
 import { directoryItem, syncProgressItem } from './directory-items';
+import { readAccountsPage, readRolesPage } from './portal-answers';
 import { type RateLimiter, sharedPortalLimiter } from './rate-limiter';
 import { retryAfterMs } from './retry';
 import { type SyncDeps, syncPortal } from './sync-portal';
@@ -23,8 +25,10 @@ export function portalSyncDeps(
 ): SyncDeps {
   // `maxAttempts: 1`: the SDK's own retries would sleep inside a limiter slot, retry 429s behind the limiter's
   // back (the pause it ordered would not hold them) and stack with the sync's backoff. One policy decides: the
-  // limiter paces and pauses, the sync retries. Otherwise the same client as portalClient(region).
+  // limiter paces and pauses, the sync retries. Otherwise the same client as portalClient(region). Answers are
+  // read up to a bound, then checked entry by entry (portal-answers.ts): the SDK checks no types.
   const client = new SSOClient({ region, maxAttempts: 1 });
+  boundAnswerSize(client);
   const send = <T>(call: (accessToken: string) => Promise<T>, priority: boolean) =>
     withAccessToken(portalId, (accessToken) =>
       limiter.run(
@@ -47,18 +51,8 @@ export function portalSyncDeps(
           client.send(new ListAccountsCommand({ accessToken, maxResults: PAGE_SIZE, nextToken })),
         true,
       );
-      const accounts = (page.accountList ?? []).flatMap((account) =>
-        account.accountId
-          ? [
-              {
-                accountId: account.accountId,
-                accountName: account.accountName ?? account.accountId,
-                emailAddress: account.emailAddress ?? '',
-              },
-            ]
-          : [],
-      );
-      return { accounts, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+      const { items, skipped, nextToken: next } = readAccountsPage(page);
+      return { accounts: items, ...(skipped ? { skipped } : {}), ...(next ? { nextToken: next } : {}) };
     },
     async listRolesPage(accountId, nextToken) {
       const page = await send(
@@ -68,8 +62,8 @@ export function portalSyncDeps(
           ),
         false,
       );
-      const roles = (page.roleList ?? []).flatMap((role) => (role.roleName ? [role.roleName] : []));
-      return { roles, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+      const { items, skipped, nextToken: next } = readRolesPage(page);
+      return { roles: items, ...(skipped ? { skipped } : {}), ...(next ? { nextToken: next } : {}) };
     },
     now: () => Date.now(),
     loadDirectory: () => directoryItem(portalId).get(),

@@ -1,5 +1,6 @@
 import { directoryItem } from '../../shared/directory/items';
 import { notifyUi } from '../status/notify-ui';
+import { MAX_ROLES_PER_ACCOUNT } from './portal-answers';
 import { portalSyncDeps } from './portal-deps';
 
 /**
@@ -19,7 +20,8 @@ export async function refreshAccountRoles(
     const page = await deps.listRolesPage(accountId, nextToken);
     roles.push(...page.roles);
     nextToken = page.nextToken;
-  } while (nextToken);
+  } while (nextToken && roles.length < MAX_ROLES_PER_ACCOUNT);
+  roles.length = Math.min(roles.length, MAX_ROLES_PER_ACCOUNT);
   // Under the sync's lock: a sync finishing meanwhile must not be overwritten by this older picture, or vice versa.
   await navigator.locks.request(`directory-sync:${portalId}`, async () => {
     const item = directoryItem(portalId);

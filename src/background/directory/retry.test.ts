@@ -46,6 +46,16 @@ describe('classify and describeFailure', () => {
     expect(describeFailure(error)).not.toMatch(/SECRET/);
   });
 
+  it('says an answer with a success status that failed to parse could not be read, not that AWS refused', () => {
+    // What the SDK throws for junk JSON or an HTML page sent with 200 (test/emulator/malformed.test.ts).
+    const junk = sdkError('SyntaxError', 200);
+    expect(classify(junk)).toBe('permanent');
+    expect(describeFailure(junk)).toBe('AWS sent an answer the extension could not read.');
+    expect(describeFailure(sdkError('ForbiddenException', 403))).toBe(
+      'AWS refused the request (ForbiddenException).',
+    );
+  });
+
   it('passes our own user-facing words through', () => {
     expect(describeFailure(new UserFacingError('Could not reach AWS to renew your session.'))).toBe(
       'Could not reach AWS to renew your session.',

@@ -34,9 +34,14 @@ export function describeFailure(error: unknown): string {
     case 'transient':
       return isNetworkError(error) ? 'Could not reach AWS.' : 'AWS had an internal error.';
     default:
-      return `AWS refused the request (${awsErrorName(error)}).`;
+      // A failure with a success status is an answer the SDK could not parse: junk, or not JSON at all.
+      return isSuccess(httpStatusOf(error))
+        ? 'AWS sent an answer the extension could not read.'
+        : `AWS refused the request (${awsErrorName(error)}).`;
   }
 }
+
+const isSuccess = (status: number | undefined) => status !== undefined && status >= 200 && status < 300;
 
 export interface RetryPolicy {
   /** Tries for a transient failure, the first included. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PortalDirectory, SyncProgress } from '../../shared/directory/model';
 import { createFakeClock } from './fake-clock';
+import { MAX_ROLES_PER_ACCOUNT, readAccountsPage, readRolesPage } from './portal-answers';
 import { createRateLimiter } from './rate-limiter';
 import { type SyncDeps, syncPortal } from './sync-portal';
 
@@ -296,5 +297,114 @@ describe('syncPortal', () => {
     await resumed.sync();
     const order = resumed.calls.filter((c) => c.startsWith('roles:')).slice(0, 100);
     expect(order.every((c) => Number(c.slice(-3)) >= 100)).toBe(true);
+  });
+});
+
+/** Raw answers go through the real checks (portal-answers.ts), as portal-deps.ts sends the SDK's output. */
+describe('syncPortal with answers that are not what AWS sends', () => {
+  const raw = (account: FakeAccount) => ({
+    accountId: account.accountId,
+    accountName: account.accountName,
+    emailAddress: account.emailAddress,
+  });
+
+  it('leaves out unreadable account entries, says so, and keeps cached accounts they may have been', async () => {
+    const org = organization(5);
+    const portal = fakePortal(org);
+    await portal.sync();
+    const [a0, a1, a2, a3, a4] = org as [FakeAccount, FakeAccount, FakeAccount, FakeAccount, FakeAccount];
+    portal.deps.listAccountsPage = async () => {
+      const { items, skipped } = readAccountsPage({
+        accountList: [
+          raw(a0),
+          raw(a1),
+          raw(a2),
+          raw(a3),
+          { ...raw(a4), accountId: Number(a4.accountId) },
+          'x',
+        ],
+      });
+      return { accounts: items, skipped };
+    };
+    const outcome = await portal.sync();
+    expect(outcome).toMatchObject({
+      state: 'done',
+      message: 'Left out 2 entries AWS sent that the extension could not read.',
+    });
+    // The garbled entry was account 4's: it stays as cached, roles and all.
+    expect(portal.stored()?.accounts.map((a) => a.accountId)).toEqual(org.map((a) => a.accountId));
+    expect(rolesOf(portal.stored(), a4.accountId)).toEqual(a4.roles);
+  });
+
+  it('keeps cached roles when a role list had unreadable entries, adding the readable ones', async () => {
+    const org = organization(3);
+    const portal = fakePortal(org);
+    await portal.sync();
+    const [a0] = org as [FakeAccount];
+    const listRoles = portal.deps.listRolesPage;
+    portal.deps.listRolesPage = async (accountId, token) => {
+      if (accountId !== a0.accountId) return listRoles(accountId, token);
+      const { items, skipped } = readRolesPage({ roleList: [{ roleName: 5 }, {}, { roleName: 'NewRole' }] });
+      return { roles: items, skipped };
+    };
+    const outcome = await portal.sync();
+    expect(outcome.message).toBe('Left out 2 entries AWS sent that the extension could not read.');
+    expect(rolesOf(portal.stored(), a0.accountId)).toEqual(['NewRole', ...a0.roles]);
+  });
+
+  it('refuses a role list that is not a list: the account keeps its roles and the sync says so', async () => {
+    const org = organization(3);
+    const portal = fakePortal(org);
+    await portal.sync();
+    const [a0] = org as [FakeAccount];
+    const listRoles = portal.deps.listRolesPage;
+    portal.deps.listRolesPage = async (accountId, token) => {
+      if (accountId !== a0.accountId) return listRoles(accountId, token);
+      const { items } = readRolesPage({ roleList: { roleName: 'x' } });
+      return { roles: items };
+    };
+    const outcome = await portal.sync();
+    expect(outcome).toMatchObject({
+      state: 'done',
+      message: 'Roles of 1 account(s) could not be listed; retrying on the next sync.',
+    });
+    const account = portal.stored()?.accounts.find((a) => a.accountId === a0.accountId);
+    expect(account?.rolesError).toBe(
+      'AWS sent a role list the extension could not read. Retrying on the next sync.',
+    );
+    expect(account?.roles.map((r) => r.roleName)).toEqual(a0.roles);
+  });
+
+  it(`lists at most ${MAX_ROLES_PER_ACCOUNT} roles of one account, and says so`, async () => {
+    const org = organization(2);
+    const [a0] = org as [FakeAccount];
+    a0.roles = Array.from({ length: 5000 }, (_, i) => `Role${i}`);
+    const portal = fakePortal(org);
+    portal.deps.listRolesPage = async (accountId, token) => {
+      const roles = org.find((a) => a.accountId === accountId)?.roles ?? [];
+      const start = Number(token ?? 0);
+      const next = start + 100 < roles.length ? String(start + 100) : undefined;
+      return { roles: roles.slice(start, start + 100), ...(next ? { nextToken: next } : {}) };
+    };
+    const outcome = await portal.sync();
+    expect(outcome.message).toBe('1 account(s) have more than 1,000 roles; only the first 1,000 are listed.');
+    expect(rolesOf(portal.stored(), a0.accountId)).toEqual(a0.roles.slice(0, MAX_ROLES_PER_ACCOUNT));
+  });
+
+  it('fails on an account list that is not a list, with a clear message, leaving the cache as it was', async () => {
+    const portal = fakePortal(organization(4));
+    await portal.sync();
+    const cache = portal.stored();
+    portal.deps.listAccountsPage = async () => {
+      const { items } = readAccountsPage({ accountList: 'not a list' });
+      return { accounts: items };
+    };
+    const outcome = await portal.sync();
+    expect(outcome).toMatchObject({
+      state: 'failed',
+      message:
+        'AWS sent an account list the extension could not read. The list shown may be out of date; try again later.',
+    });
+    expect(portal.stored()).toBe(cache);
   });
 });

@@ -1,14 +1,23 @@
 import type { DirectoryAccount, PortalDirectory, SyncProgress } from '../../shared/directory/model';
 import { UserFacingError } from '../messaging/user-facing-error';
 import { buildDirectory, type ListedAccount, type RolesResult } from './merge';
+import { MAX_ROLES_PER_ACCOUNT } from './portal-answers';
 import { classify, describeFailure, type RetryPolicy, withRetry } from './retry';
 
 const THROTTLED_HINT_MS = 3000;
 
-/** The portal and the cache, injected so the sync runs without the SDK or storage in tests. */
+/**
+ * The portal and the cache, injected so the sync runs without the SDK or storage in tests. `skipped` counts
+ * entries of a page that were not what AWS sends (portal-answers.ts), left out of it.
+ */
 export interface SyncDeps {
-  listAccountsPage(nextToken?: string): Promise<{ accounts: ListedAccount[]; nextToken?: string }>;
-  listRolesPage(accountId: string, nextToken?: string): Promise<{ roles: string[]; nextToken?: string }>;
+  listAccountsPage(
+    nextToken?: string,
+  ): Promise<{ accounts: ListedAccount[]; nextToken?: string; skipped?: number }>;
+  listRolesPage(
+    accountId: string,
+    nextToken?: string,
+  ): Promise<{ roles: string[]; nextToken?: string; skipped?: number }>;
   now(): number;
   loadDirectory(): Promise<PortalDirectory | null>;
   saveDirectory(directory: PortalDirectory): Promise<void>;
@@ -60,6 +69,10 @@ export async function syncPortal(
   const results = new Map<string, RolesResult>();
   let listCompletedAt: number | undefined;
   let failure: unknown;
+  // Unreadable entries left out, and accounts whose roles were cut at MAX_ROLES_PER_ACCOUNT: said at the end.
+  let skippedAccounts = 0;
+  let skippedRoles = 0;
+  let cappedAccounts = 0;
 
   // Never listed or failed last time first, then oldest. Accounts the list reveals go to the front.
   const stale = (account: DirectoryAccount) => (account.rolesError ? -1 : (account.rolesSyncedAt ?? -1));
@@ -90,7 +103,15 @@ export async function syncPortal(
       ...(throttled() && !failure ? { throttled: true } : {}),
     };
   };
-  const directory = () => buildDirectory({ portalId, previous, listed, results, listCompletedAt });
+  const directory = () =>
+    buildDirectory({
+      portalId,
+      previous,
+      listed,
+      results,
+      listCompletedAt,
+      listPartial: skippedAccounts > 0,
+    });
 
   // Saves and progress reports run one after another, the latest state each time, never blocking the workers.
   let writing: Promise<void> = Promise.resolve();
@@ -124,6 +145,7 @@ export async function syncPortal(
       if (failure) return;
       const token = nextToken;
       const page = await withRetry(() => deps.listAccountsPage(token), policy);
+      skippedAccounts += page.skipped ?? 0;
       const at = deps.now();
       for (const account of page.accounts) {
         if (listed.has(account.accountId)) continue;
@@ -146,14 +168,20 @@ export async function syncPortal(
   const listRoles = async (accountId: string): Promise<RolesResult | undefined> => {
     const roleNames: string[] = [];
     let nextToken: string | undefined;
+    let skipped = 0;
     try {
       do {
         const token = nextToken;
         const page = await withRetry(() => deps.listRolesPage(accountId, token), policy);
         roleNames.push(...page.roles);
+        skipped += page.skipped ?? 0;
         nextToken = page.nextToken || undefined;
-      } while (nextToken && roleNames.length < 10_000);
-      return { ok: true, roleNames, at: deps.now() };
+      } while (nextToken && roleNames.length < MAX_ROLES_PER_ACCOUNT);
+      // Counted only now: a failed attempt is tried again, and would count twice.
+      skippedRoles += skipped;
+      if (nextToken || roleNames.length > MAX_ROLES_PER_ACCOUNT) cappedAccounts += 1;
+      roleNames.length = Math.min(roleNames.length, MAX_ROLES_PER_ACCOUNT);
+      return { ok: true, roleNames, at: deps.now(), ...(skipped ? { partial: true } : {}) };
     } catch (error) {
       if (classify(error) === 'auth') {
         failure ??= error;
@@ -201,19 +229,26 @@ export async function syncPortal(
 
   const { throttled: _, ...last } = progress();
   const failed = [...listed.keys()].filter((id) => results.get(id)?.ok === false).length;
+  const notes = [
+    failed && `Roles of ${failed} account(s) could not be listed; retrying on the next sync.`,
+    skippedNote(skippedAccounts + skippedRoles),
+    cappedAccounts &&
+      `${cappedAccounts} account(s) have more than ${MAX_ROLES_PER_ACCOUNT.toLocaleString('en')} roles; ` +
+        `only the first ${MAX_ROLES_PER_ACCOUNT.toLocaleString('en')} are listed.`,
+  ].filter(Boolean);
   const final: SyncProgress = failure
     ? { ...last, message: failureMessage(failure) }
-    : failed
-      ? {
-          ...last,
-          state: 'done',
-          message: `Roles of ${failed} account(s) could not be listed; retrying on the next sync.`,
-        }
-      : { ...last, state: 'done' };
+    : { ...last, state: 'done', ...(notes.length ? { message: notes.join(' ') } : {}) };
   await Promise.resolve(final)
     .then(onProgress)
     .catch(() => undefined);
   return final;
+}
+
+/** What the user should know about entries left out; the accounts they may have been stay as cached. */
+function skippedNote(count: number): string {
+  if (count === 0) return '';
+  return `Left out ${count === 1 ? '1 entry' : `${count} entries`} AWS sent that the extension could not read.`;
 }
 
 function failureMessage(error: unknown): string {

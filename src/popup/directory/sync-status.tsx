@@ -15,7 +15,8 @@ interface Props {
 /** One line under the search box: how many accounts, how fresh, and what the sync is doing. Polite live region. */
 export function SyncStatus({ totalAccounts: total, syncedAt, progress, shownAccounts, now }: Props) {
   const running = progress.filter((p) => p.state === 'listing-accounts' || p.state === 'listing-roles');
-  const failed = progress.find((p) => p.state === 'failed' && p.message);
+  // A failed sync says why; a finished one may say what it left out (unreadable entries, roles not listed).
+  const problem = progress.find((p) => (p.state === 'failed' || p.state === 'done') && p.message);
   let text: string;
   if (running.length > 0) {
     const done = running.reduce((s, p) => s + p.accountsWithRoles, 0);
@@ -28,7 +29,7 @@ export function SyncStatus({ totalAccounts: total, syncedAt, progress, shownAcco
   return (
     <p class="sync-status" role="status">
       <span>{text}</span>
-      {failed && <span class="error"> · {failed.message}</span>}
+      {problem && <span class="error"> · {problem.message}</span>}
     </p>
   );
 }
