@@ -2,6 +2,7 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
+import { classicPagePlugin } from './scripts/build/classic-page.ts';
 import { contentOutputPath, contentScriptsPlugin } from './scripts/build/content-scripts.ts';
 import { preactWithoutInnerHtml } from './scripts/build/preact-without-inner-html.ts';
 
@@ -58,6 +59,9 @@ export default defineConfig(({ mode }) => {
       preact(),
       crx({ manifest: manifestFor(target), browser: target }),
       contentScriptsPlugin(outDir, contentScripts),
+      classicPagePlugin(outDir, [
+        { html: 'src/popup/index.html', entry: 'src/popup/main.tsx', output: 'popup/popup.js' },
+      ]),
     ],
     build: {
       outDir,
