@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cut, MAX_ACCOUNT_NAME } from '../../src/background/directory/portal-answers.ts';
+import { visibleText } from '../../src/shared/text/visible-text.ts';
 import { HOSTILE_ACCOUNT_NAMES } from '../emulator/organization.ts';
 import type { OrganizationAccount } from '../emulator/types.ts';
 import { HOSTILE_TEXT } from '../fixtures/hostile-text.ts';
@@ -43,6 +44,8 @@ const onlyRow = () =>
     .filter({ has: options.getByRole('rowheader') });
 /** The name as the sync stores it: cut when longer than any AWS account name. */
 const shown = (name: string) => cut(name, MAX_ACCOUNT_NAME);
+/** The name cell and the popup show bidi controls as U+FFFD (src/shared/text/visible-text.ts). */
+const shownInList = (name: string) => visibleText(shown(name));
 
 async function storedAlias(accountId: string): Promise<unknown> {
   const { accountPrefs } = await options.evaluate(() => chrome.storage.local.get('accountPrefs'));
@@ -64,8 +67,8 @@ describe('hostile account names from AWS in the accounts table', () => {
     for (const name of HOSTILE_ACCOUNT_NAMES) {
       const account = org.find((a) => a.accountName === name) as OrganizationAccount;
       await searchAccounts(options, account.accountId);
-      await expect.poll(() => nameText(onlyRow())).toBe(shown(name));
-      await table().getByText(shown(name), { exact: true }).waitFor();
+      await expect.poll(() => nameText(onlyRow())).toBe(shownInList(name));
+      await table().getByText(shownInList(name), { exact: true }).waitFor();
       expect(await fitsViewportWidth(options, await onlyRow().boundingBox())).toBe(true);
     }
     // Searching for the markup itself finds the account; the query is text too.
@@ -136,7 +139,7 @@ describe('hostile aliases typed by the user', () => {
       await searchBox(popup).fill(target.accountId);
       // Shown with the account's real name after it, so the alias is a part of the title's text.
       await popup.getByRole('button', { name: `Edit account ${alias.trim()}`, exact: true }).waitFor();
-      await popup.getByText(alias.trim()).first().waitFor();
+      await popup.getByText(visibleText(alias.trim())).first().waitFor();
       await popup.close();
     }
     expect(await watch.problems()).toEqual([]);
@@ -233,7 +236,7 @@ describe('a hostile settings file', () => {
     await popup.getByRole('region', { name: `Portal ${portalName}` }).waitFor();
     await searchBox(popup).fill(b.accountId);
     await popup.getByRole('button', { name: `Edit account ${HOSTILE_TEXT.rtl}`, exact: true }).waitFor();
-    await popup.getByText(HOSTILE_TEXT.rtl).first().waitFor();
+    await popup.getByText(visibleText(HOSTILE_TEXT.rtl)).first().waitFor();
     await h.screenshot(popup, 'popup-hostile-import');
     expect(await watch.problems()).toEqual([]);
   });

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { browser } from '../../shared/browser';
 import { accountPrefsItem } from '../../shared/directory/items';
 import { defineItem } from '../../shared/storage/define-item';
+import { visibleText } from '../../shared/text/visible-text';
 import { cachedAccountName } from '../directory/account-name';
 import type { RoleRef } from './role-credentials';
 
@@ -88,7 +89,7 @@ async function labelAndColor(role: RoleRef, grouping: Grouping): Promise<{ label
   const prefs = (await accountPrefsItem.get())[role.accountId] ?? {};
   const name = prefs.alias || (await cachedAccountName(role.accountId, role.portalId)) || role.accountId;
   const label = grouping === 'role' ? `${name} · ${role.roleName}` : name;
-  return { label: label.slice(0, 80), ...(prefs.color ? { color: prefs.color } : {}) };
+  return { label: visibleText(label).slice(0, 80), ...(prefs.color ? { color: prefs.color } : {}) };
 }
 
 /** Whether containers can be used here: Firefox, with the permission granted. */

@@ -1,6 +1,7 @@
 import { accountPrefsItem } from '../../shared/directory/items';
 import type { MessagePayload, TabDisplay } from '../../shared/messages/contract';
 import { preferencesItem } from '../../shared/storage/items';
+import { visibleText } from '../../shared/text/visible-text';
 import { consoleTabsItem } from '../console/console-tabs';
 import { noteConsolePage } from '../console/multi-session';
 import { cachedAccountName } from '../directory/account-name';
@@ -31,14 +32,15 @@ export async function getTabDisplay(
   const roleName = opened?.roleName ?? page.roleName ?? null;
   const [prefs, accountName] = await Promise.all([accountPrefsItem.get(), cachedAccountName(accountId)]);
   const own = prefs[accountId] ?? {};
-  const label = own.alias || accountName || accountId;
+  // Shown on the page and in the tab title: bidi controls must not make it read as another account.
+  const label = visibleText(own.alias || accountName || accountId);
   const byName = PRODUCTION_NAME.test(own.alias ?? '') || PRODUCTION_NAME.test(accountName ?? '');
   const danger = own.tier === 'production' || (own.tier !== 'normal' && byName);
   const { tagging } = await preferencesItem.get();
   return {
     accountId,
     label,
-    roleName,
+    roleName: roleName === null ? null : visibleText(roleName),
     color: own.color ?? (danger ? DANGER_RED : NEUTRAL),
     danger,
     parts: tagging,

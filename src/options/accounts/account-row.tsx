@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { IDENTITY_CENTER_REGIONS } from '../../shared/aws/regions';
 import { lockPath } from '../../shared/settings/effective';
+import { visibleText } from '../../shared/text/visible-text';
 import { ACCOUNT_COLORS, colorName } from '../../ui/account-colors';
 import { type AccountRecord, accountTitle } from './account-filter';
 
@@ -33,7 +34,7 @@ export const LOCKED_NOTE_ID = 'accounts-locked-note';
 /** One account in the settings table: every setting editable in place, or disabled when the organisation sets it. */
 export function AccountRow({ account, selected, onSelect, onChange, isLocked }: Props) {
   const { accountId } = account;
-  const name = account.accountName;
+  const name = visibleText(account.accountName);
   // What was just changed shows at once, until the reloaded settings (or a refusal's reload) replace it.
   const [pending, setPending] = useState<AccountPatch>({});
   useEffect(() => setPending({}), [account.prefs]);

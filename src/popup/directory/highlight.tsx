@@ -1,8 +1,9 @@
 import type { SearchMatch } from '../../shared/directory/search';
+import { visibleText } from '../../shared/text/visible-text';
 
 /** The text with matched ranges in <mark>. Text nodes only: names from AWS are never parsed as HTML. */
 export function Highlight({
-  text,
+  text: stored,
   field,
   matches,
 }: {
@@ -10,6 +11,8 @@ export function Highlight({
   field: SearchMatch['field'];
   matches: readonly SearchMatch[];
 }) {
+  // Same length as the stored text, so the match ranges still apply.
+  const text = visibleText(stored);
   const ranges = matches.filter((m) => m.field === field);
   if (ranges.length === 0) return <>{text}</>;
   const parts = [];
