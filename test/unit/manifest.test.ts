@@ -24,7 +24,20 @@ describe('manifest.json', () => {
   it('is not reachable from web pages or other extensions', () => {
     expect(manifest).not.toHaveProperty('externally_connectable');
     expect(manifest).not.toHaveProperty('web_accessible_resources');
-    expect(manifest).not.toHaveProperty('content_security_policy');
+  });
+
+  it('allows extension pages only their own scripts: stricter than the MV3 default', () => {
+    // The default also allows 'wasm-unsafe-eval' (and localhost for unpacked builds); we need neither.
+    const directives = Object.fromEntries(
+      manifest.content_security_policy.extension_pages
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
+    expect(directives['script-src']).toEqual(["'self'"]);
+    expect(directives['object-src']).toEqual(["'none'"]);
+    expect(directives['base-uri']).toEqual(["'none'"]);
+    expect(directives['frame-ancestors']).toEqual(["'none'"]);
   });
 
   it('may see which console page a tab shows, on the console hosts the content script tags anyway', () => {
