@@ -52,6 +52,15 @@ async function storedAccessToken(h: ExtensionHarness): Promise<string> {
   });
 }
 
+/** How far ahead the portal's refresh alarm is set (negative or NaN when there is none). */
+async function refreshDueInMs(h: ExtensionHarness, portalId: string): Promise<number> {
+  const worker = await h.worker();
+  return worker.evaluate(
+    async (name) => ((await chrome.alarms.get(name))?.scheduledTime ?? Number.NaN) - Date.now(),
+    `refresh:${portalId}`,
+  );
+}
+
 const grants = (h: ExtensionHarness) =>
   h.emulator.requests().filter((r) => r.path === '/token' && r.status === 200);
 
@@ -65,8 +74,11 @@ describe('session lifetime', () => {
       // The emulator refuses a refresh token that was already used: the second round passes only if the
       // rotated one from the first was stored.
       await expect.poll(() => grants(h).length).toBe(1 + round);
-      // Wait until the new token is stored (and the next refresh scheduled) before the next round.
+      // Wait until the new token is stored and the next refresh scheduled before the next round: the extension
+      // schedules it after storing the token, and that alarm would replace the one the next round fires.
       await expect.poll(() => storedAccessToken(h)).not.toBe(tokenBefore);
+      // (At least 30 s ahead: the shortest delay the extension schedules.)
+      await expect.poll(() => refreshDueInMs(h, portalId)).toBeGreaterThanOrEqual(25_000);
     }
     await expectSignedIn(h, DEMO);
   });

@@ -6,5 +6,8 @@ declare const chrome: {
     { get(keys?: string | string[] | null): Promise<Record<string, unknown>> }
   >;
   action: { getBadgeText(details: { tabId?: number }): Promise<string> };
-  alarms: { create(name: string, info: { when?: number; periodInMinutes?: number }): Promise<void> };
+  alarms: {
+    create(name: string, info: { when?: number; periodInMinutes?: number }): Promise<void>;
+    get(name: string): Promise<{ name: string; scheduledTime: number } | undefined>;
+  };
 };
