@@ -31,6 +31,14 @@ export const roleCredentialsItem = defineItemFamily({
   fallback: null,
 });
 
+/** What GetRoleCredentials must return (epoch ms expiry); extra fields are dropped. */
+const IssuedCredentials = v.object({
+  accessKeyId: v.pipe(v.string(), v.minLength(1)),
+  secretAccessKey: v.pipe(v.string(), v.minLength(1)),
+  sessionToken: v.pipe(v.string(), v.minLength(1)),
+  expiration: v.pipe(v.number(), v.finite(), v.minValue(1)),
+});
+
 export interface RoleRef {
   readonly portalId: string;
   readonly accountId: string;
@@ -47,16 +55,11 @@ export async function roleCredentials(role: RoleRef, portalRegion: string): Prom
       new GetRoleCredentialsCommand({ accessToken, accountId: role.accountId, roleName: role.roleName }),
     ),
   );
-  const c = output.roleCredentials;
-  if (!c?.accessKeyId || !c.secretAccessKey || !c.sessionToken || !c.expiration) {
-    throw new Error('GetRoleCredentials returned incomplete credentials');
-  }
-  const fresh = {
-    accessKeyId: c.accessKeyId,
-    secretAccessKey: c.secretAccessKey,
-    sessionToken: c.sessionToken,
-    expiration: c.expiration,
-  };
+  // The SDK checks no types: an answer that is not AWS's must not be stored, or it would read back as nothing
+  // and be fetched again on every use.
+  const parsed = v.safeParse(IssuedCredentials, output.roleCredentials);
+  if (!parsed.success) throw new Error('GetRoleCredentials returned incomplete credentials');
+  const fresh: RoleCredentials = parsed.output;
   await item.set(fresh);
   return fresh;
 }
