@@ -61,6 +61,22 @@ async function refreshDueInMs(h: ExtensionHarness, portalId: string): Promise<nu
   );
 }
 
+/** What the token endpoint answered and what the extension holds, for a failure message. */
+async function refreshDiagnosis(h: ExtensionHarness, portalId: string): Promise<string> {
+  const worker = await h.worker();
+  const session = await worker.evaluate(() => chrome.storage.session.get(null));
+  const calls = h.emulator
+    .requests()
+    .filter((r) => r.path === '/token' || r.status >= 400)
+    .map((r) => `${r.time} ${r.method} ${r.path} ${r.status} ${r.errorType ?? ''}`);
+  return [
+    ...calls,
+    `session keys: ${Object.keys(session).join(', ')}`,
+    `outcome: ${JSON.stringify(session[`auth.outcome:${portalId}`] ?? null)}`,
+    `refresh alarm due in: ${await refreshDueInMs(h, portalId)} ms`,
+  ].join('\n');
+}
+
 const grants = (h: ExtensionHarness) =>
   h.emulator.requests().filter((r) => r.path === '/token' && r.status === 200);
 
@@ -73,7 +89,12 @@ describe('session lifetime', () => {
       await fireRefreshAlarm(h, portalId);
       // The emulator refuses a refresh token that was already used: the second round passes only if the
       // rotated one from the first was stored.
-      await expect.poll(() => grants(h).length).toBe(1 + round);
+      await expect
+        .poll(() => grants(h).length)
+        .toBe(1 + round)
+        .catch(async (error: unknown) => {
+          throw new Error(`round ${round}: ${String(error)}\n${await refreshDiagnosis(h, portalId)}`);
+        });
       // Wait until the new token is stored and the next refresh scheduled before the next round: the extension
       // schedules it after storing the token, and that alarm would replace the one the next round fires.
       await expect.poll(() => storedAccessToken(h)).not.toBe(tokenBefore);
