@@ -22,24 +22,52 @@ function consoleCalls(h: ExtensionHarness) {
     .map((r) => r.path);
 }
 
+/** The demo portal signed in, the popup showing AdministratorAccess in acme-prod-identity as the active row. */
+async function popupAtAdmin(): Promise<{ h: ExtensionHarness; popup: Page }> {
+  harness = await launchExtension({ emulator: { organization: 'demo' } });
+  const popup = await harness.openPopup();
+  await signInFromPopup(harness, popup);
+  await searchBox(popup).fill('prod identity admin');
+  await adminOption(popup).waitFor();
+  return { h: harness, popup };
+}
+
+/**
+ * The session ends at "AWS" (revoked in the admin console, or its 8 hours are up) while the list is cached;
+ * then the user opens the active role in a new tab. Resolves to the AWS sign-in page that opens instead.
+ */
+async function openAfterSessionEnded(h: ExtensionHarness, popup: Page): Promise<Page> {
+  h.emulator.endSessions();
+  h.emulator.expireAccessTokens();
+  const devicePage = h.context.waitForEvent('page', (p) => p.url().includes('device'));
+  await popup.keyboard.press('Shift+Enter');
+  return devicePage;
+}
+
+/** The emulator's console holds exactly one session: AdministratorAccess in acme-prod-identity. */
+function expectOneAdminSession(h: ExtensionHarness): void {
+  const account = h.emulator.organization.accounts.find((a) => a.accountName === 'acme-prod-identity');
+  expect(h.emulator.consoleSessions()).toEqual([
+    expect.objectContaining({ accountId: account?.accountId, roleName: 'AdministratorAccess' }),
+  ]);
+}
+
+/** Console requests still waiting for a sign-in (`console.pending:<portalId>` in storage.session). */
+async function pendingConsoleKeys(h: ExtensionHarness): Promise<string[]> {
+  const stored = await (await h.worker()).evaluate(() => chrome.storage.session.get(null));
+  return Object.keys(stored).filter((key) => key.startsWith('console.pending'));
+}
+
 describe('opening the console as a role', () => {
   it('signs in to the console in a new tab, and reuses the credentials the second time', async () => {
-    harness = await launchExtension({ emulator: { organization: 'demo' } });
-    const h = harness;
-    const popup = await h.openPopup();
-    await signInFromPopup(h, popup);
-    await searchBox(popup).fill('prod identity admin');
-    await adminOption(popup).waitFor();
+    const { h, popup } = await popupAtAdmin();
     h.emulator.resetLog();
     const consoleTab = h.context.waitForEvent('page', (p) => p.url().includes('console.aws.amazon.com'));
     await popup.keyboard.press('Shift+Enter');
     const tab = await consoleTab;
     await tab.waitForURL(/console\.aws\.amazon\.com\/console\/home/);
     await tab.getByText('AdministratorAccess', { exact: false }).first().waitFor();
-    const account = h.emulator.organization.accounts.find((a) => a.accountName === 'acme-prod-identity');
-    expect(h.emulator.consoleSessions()).toEqual([
-      expect.objectContaining({ accountId: account?.accountId, roleName: 'AdministratorAccess' }),
-    ]);
+    expectOneAdminSession(h);
     // Two AWS round trips before the navigation: credentials, then the sign-in token (by POST).
     expect(consoleCalls(h)).toEqual(['/federation/credentials', '/federation']);
     // The credentials never travel in a URL.
@@ -56,18 +84,8 @@ describe('opening the console as a role', () => {
   });
 
   it('signs in again when the portal session has ended, then continues to the console by itself', async () => {
-    harness = await launchExtension({ emulator: { organization: 'demo' } });
-    const h = harness;
-    const popup = await h.openPopup();
-    await signInFromPopup(h, popup);
-    await searchBox(popup).fill('prod identity admin');
-    await adminOption(popup).waitFor();
-    // The session ends at "AWS" (revoked in the admin console, or its 8 hours are up) while the list is cached.
-    h.emulator.endSessions();
-    h.emulator.expireAccessTokens();
-    const devicePage = h.context.waitForEvent('page', (p) => p.url().includes('device'));
-    await popup.keyboard.press('Shift+Enter');
-    const device = await devicePage;
+    const { h, popup } = await popupAtAdmin();
+    const device = await openAfterSessionEnded(h, popup);
     // The person approves the code the extension just asked for, and does nothing else.
     const code = h.emulator.pendingUserCodes()[0] ?? '';
     await device.getByText(code).first().waitFor();
@@ -80,42 +98,23 @@ describe('opening the console as a role', () => {
     const tab = await consoleTab;
     await tab.waitForURL(/console\.aws\.amazon\.com\/console\/home/);
     await tab.getByText('AdministratorAccess', { exact: false }).first().waitFor();
-    const account = h.emulator.organization.accounts.find((a) => a.accountName === 'acme-prod-identity');
-    expect(h.emulator.consoleSessions()).toEqual([
-      expect.objectContaining({ accountId: account?.accountId, roleName: 'AdministratorAccess' }),
-    ]);
+    expectOneAdminSession(h);
     await expect.poll(() => device.isClosed()).toBe(true);
     // Once only: the request does not linger to open a second console at the next sign-in.
-    const pending = await (await h.worker()).evaluate(() => chrome.storage.session.get(null));
-    expect(Object.keys(pending).filter((k) => k.startsWith('console.pending'))).toEqual([]);
+    expect(await pendingConsoleKeys(h)).toEqual([]);
   });
 
   it('opens nothing later when the sign-in it started is denied', async () => {
-    harness = await launchExtension({ emulator: { organization: 'demo' } });
-    const h = harness;
-    const popup = await h.openPopup();
-    await signInFromPopup(h, popup);
-    await searchBox(popup).fill('prod identity admin');
-    await adminOption(popup).waitFor();
-    h.emulator.endSessions();
-    h.emulator.expireAccessTokens();
-    const devicePage = h.context.waitForEvent('page', (p) => p.url().includes('device'));
-    await popup.keyboard.press('Shift+Enter');
-    const device = await devicePage;
+    const { h, popup } = await popupAtAdmin();
+    const device = await openAfterSessionEnded(h, popup);
     await device.getByRole('button', { name: 'Deny' }).click();
     await popup.getByText('The sign-in request was denied on the AWS page.').first().waitFor();
-    const stored = await (await h.worker()).evaluate(() => chrome.storage.session.get(null));
-    expect(Object.keys(stored).filter((k) => k.startsWith('console.pending'))).toEqual([]);
+    expect(await pendingConsoleKeys(h)).toEqual([]);
     expect(h.emulator.consoleSessions()).toEqual([]);
   });
 
   it('says so when the role is no longer assigned', async () => {
-    harness = await launchExtension({ emulator: { organization: 'demo' } });
-    const h = harness;
-    const popup = await h.openPopup();
-    await signInFromPopup(h, popup);
-    await searchBox(popup).fill('prod identity admin');
-    await adminOption(popup).waitFor();
+    const { h, popup } = await popupAtAdmin();
     // Revoke the assignment at "AWS" after the list was synced.
     const account = h.emulator.organization.accounts.find((a) => a.accountName === 'acme-prod-identity');
     account?.roles.splice(account.roles.indexOf('AdministratorAccess'), 1);

@@ -1,7 +1,7 @@
-import { browser } from '../../shared/browser';
 import { showFailure } from '../commands/feedback';
 import { openConsole } from './open-console';
 import { type PendingConsole, takePendingConsole } from './pending-console';
+import { bringTabForward } from './tab-placement';
 
 /**
  * Called when a sign-in has just been approved: opens the console the user asked for when the session had
@@ -26,8 +26,7 @@ export async function continueToConsoleAfterSignIn(portalId: string): Promise<vo
 async function bringBack({ originTabId }: PendingConsole): Promise<void> {
   if (originTabId === undefined) return;
   try {
-    const tab = await browser.tabs.update(originTabId, { active: true });
-    if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+    await bringTabForward(originTabId);
   } catch {
     // The tab was closed meanwhile: the console goes wherever the active tab allows.
   }

@@ -12,12 +12,12 @@ import type { RoleRef } from './role-credentials';
  * (continue-after-sign-in.ts). Any other failure is the caller's to show.
  */
 export async function openConsoleOrSignIn(role: RoleRef, options: OpenConsoleOptions): Promise<void> {
-  // The tab the user is on now, before the sign-in page takes the focus.
-  const [origin] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   try {
     await openConsole(role, options);
   } catch (error) {
     if (!(error instanceof SignedOutError)) throw error;
+    // Still the tab the user clicked from: nothing has opened or navigated yet, and the sign-in page comes next.
+    const [origin] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
     await rememberPendingConsole(role, options, origin?.id);
     await startSignIn(role.portalId);
   }

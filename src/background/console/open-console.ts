@@ -15,7 +15,13 @@ import { consoleHome, loginUrl, logoutThenLogin, signinOrigin } from './endpoint
 import { MAX_CONSOLE_SESSIONS, usesMultiSession } from './multi-session';
 import { type RoleRef, roleCredentials } from './role-credentials';
 import { signinTokenWithDuration } from './session-duration';
-import { choosePlacement, navigateTo, type PlacementRequest, placementOrigin } from './tab-placement';
+import {
+  bringTabForward,
+  choosePlacement,
+  navigateTo,
+  type PlacementRequest,
+  placementOrigin,
+} from './tab-placement';
 
 export type OpenConsoleOptions = PlacementRequest;
 
@@ -72,8 +78,7 @@ async function focusOpenTab(role: RoleRef, live: LiveTabs): Promise<boolean> {
     ([, t]) => t.portalId === role.portalId && t.accountId === role.accountId && t.roleName === role.roleName,
   );
   if (!match) return false;
-  const tab = await browser.tabs.update(match[0], { active: true });
-  if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+  await bringTabForward(match[0]);
   return true;
 }
 

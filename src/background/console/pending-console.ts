@@ -58,7 +58,7 @@ export async function takePendingConsole(portalId: string, now = Date.now()): Pr
   return isFresh(pending, now) ? pending : null;
 }
 
-export function isFresh(pending: Pick<PendingConsole, 'savedAt'>, now: number): boolean {
+function isFresh(pending: Pick<PendingConsole, 'savedAt'>, now: number): boolean {
   return now >= pending.savedAt && now - pending.savedAt <= PENDING_CONSOLE_MAX_AGE_MS;
 }
 

@@ -16,27 +16,20 @@ export interface RoleCredentials {
 /** Credentials are reused while they have more than this left: a console session opened with them lasts at least as long. */
 export const REUSE_MIN_REMAINING_MS = 15 * 60_000;
 
-/** Role credentials, background only, storage.session only: `creds:<portalId>/<accountId>/<roleName>`. */
-export const roleCredentialsItem = defineItemFamily({
-  key: 'creds',
-  area: 'session',
-  schema: v.nullable(
-    v.object({
-      accessKeyId: v.string(),
-      secretAccessKey: v.string(),
-      sessionToken: v.string(),
-      expiration: v.number(),
-    }),
-  ),
-  fallback: null,
-});
-
-/** What GetRoleCredentials must return (epoch ms expiry); extra fields are dropped. */
-const IssuedCredentials = v.object({
+/** What GetRoleCredentials must return (epoch ms expiry), and so what may be stored; extra fields are dropped. */
+const CredentialsSchema = v.object({
   accessKeyId: v.pipe(v.string(), v.minLength(1)),
   secretAccessKey: v.pipe(v.string(), v.minLength(1)),
   sessionToken: v.pipe(v.string(), v.minLength(1)),
   expiration: v.pipe(v.number(), v.finite(), v.minValue(1)),
+});
+
+/** Role credentials, background only, storage.session only: `creds:<portalId>/<accountId>/<roleName>`. */
+export const roleCredentialsItem = defineItemFamily({
+  key: 'creds',
+  area: 'session',
+  schema: v.nullable(CredentialsSchema),
+  fallback: null,
 });
 
 export interface RoleRef {
@@ -57,7 +50,7 @@ export async function roleCredentials(role: RoleRef, portalRegion: string): Prom
   );
   // The SDK checks no types: an answer that is not AWS's must not be stored, or it would read back as nothing
   // and be fetched again on every use.
-  const parsed = v.safeParse(IssuedCredentials, output.roleCredentials);
+  const parsed = v.safeParse(CredentialsSchema, output.roleCredentials);
   if (!parsed.success) throw new Error('GetRoleCredentials returned incomplete credentials');
   const fresh: RoleCredentials = parsed.output;
   await item.set(fresh);

@@ -48,6 +48,12 @@ export async function choosePlacement(
     : { kind: 'new-tab', active: true, from: url, ...store };
 }
 
+/** Makes a tab the active one of its window and that window the focused one. */
+export async function bringTabForward(tabId: number): Promise<void> {
+  const tab = await browser.tabs.update(tabId, { active: true });
+  if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+}
+
 /** Navigates as placed; resolves to the tab that now loads the console. */
 export async function navigateTo(url: string, placement: Placement): Promise<number | undefined> {
   if (placement.kind === 'this-tab') {

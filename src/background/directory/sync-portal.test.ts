@@ -99,6 +99,16 @@ function fakePortal(
   return { clock, deps, limiter, calls, saves, progress, sync, stored: () => stored, peak: () => peak };
 }
 
+/** From now on one account's role list is `body`, read as the portal's deps read a real answer. */
+function answerRolesOf(portal: ReturnType<typeof fakePortal>, accountId: string, body: unknown): void {
+  const listRoles = portal.deps.listRolesPage;
+  portal.deps.listRolesPage = async (id, token) => {
+    if (id !== accountId) return listRoles(id, token);
+    const { items, skipped } = readRolesPage(body);
+    return { roles: items, skipped };
+  };
+}
+
 const rolesOf = (directory: PortalDirectory | null, accountId: string) =>
   directory?.accounts.find((a) => a.accountId === accountId)?.roles.map((r) => r.roleName);
 
@@ -341,12 +351,7 @@ describe('syncPortal with answers that are not what AWS sends', () => {
     const portal = fakePortal(org);
     await portal.sync();
     const [a0] = org as [FakeAccount];
-    const listRoles = portal.deps.listRolesPage;
-    portal.deps.listRolesPage = async (accountId, token) => {
-      if (accountId !== a0.accountId) return listRoles(accountId, token);
-      const { items, skipped } = readRolesPage({ roleList: [{ roleName: 5 }, {}, { roleName: 'NewRole' }] });
-      return { roles: items, skipped };
-    };
+    answerRolesOf(portal, a0.accountId, { roleList: [{ roleName: 5 }, {}, { roleName: 'NewRole' }] });
     const outcome = await portal.sync();
     expect(outcome.message).toBe('Left out 2 entries AWS sent that the extension could not read.');
     expect(rolesOf(portal.stored(), a0.accountId)).toEqual(['NewRole', ...a0.roles]);
@@ -357,12 +362,7 @@ describe('syncPortal with answers that are not what AWS sends', () => {
     const portal = fakePortal(org);
     await portal.sync();
     const [a0] = org as [FakeAccount];
-    const listRoles = portal.deps.listRolesPage;
-    portal.deps.listRolesPage = async (accountId, token) => {
-      if (accountId !== a0.accountId) return listRoles(accountId, token);
-      const { items } = readRolesPage({ roleList: { roleName: 'x' } });
-      return { roles: items };
-    };
+    answerRolesOf(portal, a0.accountId, { roleList: { roleName: 'x' } });
     const outcome = await portal.sync();
     expect(outcome).toMatchObject({
       state: 'done',
