@@ -60,7 +60,12 @@ export default defineConfig(({ mode }) => {
       crx({ manifest: manifestFor(target), browser: target }),
       contentScriptsPlugin(outDir, contentScripts),
       classicPagePlugin(outDir, [
-        { html: 'src/popup/index.html', entry: 'src/popup/main.tsx', output: 'popup/popup.js' },
+        {
+          html: 'src/popup/index.html',
+          entry: 'src/popup/main.tsx',
+          output: 'popup/popup.js',
+          firstPaint: { entry: 'src/popup/first-paint/first-paint.ts', output: 'popup/first-paint.js' },
+        },
       ]),
     ],
     build: {

@@ -9,6 +9,11 @@ export interface FirstRenderMarks {
   firstOption?: number;
   /** The frame that shows it has been produced: the next animation frame, then a task queued from it. */
   painted?: number;
+  /**
+   * The app's own first option is in the DOM (under #app): it has taken over from the first paint
+   * (src/popup/first-paint) and answers clicks and keys.
+   */
+  appReady?: number;
   /** The full list is in (the listbox is no longer aria-busy, which it is while the remembered first screen stands in). */
   fullList?: number;
 }
@@ -18,7 +23,9 @@ export function installFirstRenderProbe(): void {
   (globalThis as unknown as { __benchFirstRender: FirstRenderMarks }).__benchFirstRender = marks;
   const selector = '[role="listbox"][aria-label="Accounts and roles"] [role="option"]';
   const full = '[role="listbox"][aria-label="Accounts and roles"]:not([aria-busy="true"]) [role="option"]';
+  const app = `#app ${selector}`;
   const observer = new MutationObserver(() => {
+    if (marks.appReady === undefined && document.querySelector(app)) marks.appReady = performance.now();
     if (marks.fullList === undefined && document.querySelector(full)) {
       marks.fullList = performance.now();
       observer.disconnect();

@@ -27,6 +27,14 @@ describe('a page turned classic', () => {
     expect(html.match(/<script/g)).toHaveLength(1);
   });
 
+  it('with a first paint, runs that first and tells it which script to load after the page has loaded', () => {
+    const html = classicHtml(BUILT, 'popup/popup.js', null, 'popup/first-paint.js');
+    expect(html).toContain(
+      '<script src="/popup/first-paint.js" data-app="/popup/popup.js"></script>\n  </body>',
+    );
+    expect(html.match(/<script/g)).toHaveLength(1);
+  });
+
   it('fails the build when the page has no module script (crxjs changed what it writes)', () => {
     expect(() => classicHtml('<html><head></head><body></body></html>', 'p.js', null)).toThrow(
       /no module script/,

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
-import { build, type Plugin } from 'vite';
+import { build, type Plugin, type PluginOption } from 'vite';
 import { preactWithoutInnerHtml } from './preact-without-inner-html.ts';
 
 export interface ClassicPage {
@@ -11,6 +11,11 @@ export interface ClassicPage {
   readonly entry: string;
   /** Output path of the script inside the extension, e.g. `popup/popup.js` (its CSS goes next to it). */
   readonly output: string;
+  /**
+   * A tiny script that runs first and loads the page's script after the load event, e.g. the popup's first
+   * paint (src/popup/first-paint/first-paint.ts): it is told the script's path in `data-app`.
+   */
+  readonly firstPaint?: { readonly entry: string; readonly output: string };
 }
 
 const MODULE_TAGS =
@@ -35,35 +40,53 @@ export function classicPagePlugin(outDir: string, pages: readonly ClassicPage[])
         const htmlPath = resolve(outDir, page.html);
         const original = readFileSync(htmlPath, 'utf8');
         const cssFile = page.output.replace(/\.js$/, '');
-        await build({
-          configFile: false,
-          logLevel: 'warn',
-          // The same Preact as the main build's: without its innerHTML branch.
-          plugins: [preactWithoutInnerHtml(), preact()],
-          build: {
-            outDir,
-            emptyOutDir: false,
-            target: 'es2022',
-            minify: true,
-            cssCodeSplit: false,
-            lib: {
-              entry: resolve(page.entry),
-              formats: ['iife'],
-              name: 'awsSsoSwitcherPage',
-              fileName: () => page.output,
-              cssFileName: cssFile,
-            },
-            rolldownOptions: { output: { codeSplitting: false } },
-          },
-        });
+        // The same Preact as the main build's: without its innerHTML branch.
+        await buildClassicScript(
+          outDir,
+          page.entry,
+          page.output,
+          [preactWithoutInnerHtml(), preact()],
+          cssFile,
+        );
+        if (page.firstPaint)
+          await buildClassicScript(outDir, page.firstPaint.entry, page.firstPaint.output, []);
         const cssPath = resolve(outDir, `${cssFile}.css`);
         const css = existsSync(cssPath) ? readFileSync(cssPath, 'utf8') : null;
         rmSync(cssPath, { force: true });
-        writeFileSync(htmlPath, classicHtml(original, page.output, css));
+        writeFileSync(htmlPath, classicHtml(original, page.output, css, page.firstPaint?.output));
         removeOrphanEntry(outDir, original);
       }
     },
   };
+}
+
+async function buildClassicScript(
+  outDir: string,
+  entry: string,
+  output: string,
+  plugins: PluginOption[],
+  cssFileName?: string,
+): Promise<void> {
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    plugins,
+    build: {
+      outDir,
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: true,
+      cssCodeSplit: false,
+      lib: {
+        entry: resolve(entry),
+        formats: ['iife'],
+        name: 'awsSsoSwitcherPage',
+        fileName: () => output,
+        cssFileName,
+      },
+      rolldownOptions: { output: { codeSplitting: false } },
+    },
+  });
 }
 
 /**
@@ -72,7 +95,7 @@ export function classicPagePlugin(outDir: string, pages: readonly ClassicPage[])
  * before the first frame (measured: ~25 ms). The CSS is our own build output, and extension pages' default CSP
  * restricts scripts, not styles.
  */
-export function classicHtml(html: string, script: string, css: string | null): string {
+export function classicHtml(html: string, script: string, css: string | null, firstPaint?: string): string {
   if (!/<script type="module"/.test(html))
     throw new Error('classic-page: the page has no module script to replace');
   if (css?.includes('</style')) throw new Error('classic-page: the stylesheet cannot be inlined as it is');
@@ -80,7 +103,12 @@ export function classicHtml(html: string, script: string, css: string | null): s
   const head = css ? `    <style>${css.trim()}</style>\n  </head>` : '  </head>';
   return withoutModules
     .replace(/\s*<\/head>/, `\n${head}`)
-    .replace(/\s*<\/body>/, `\n    <script src="/${script}"></script>\n  </body>`);
+    .replace(
+      /\s*<\/body>/,
+      firstPaint
+        ? `\n    <script src="/${firstPaint}" data-app="/${script}"></script>\n  </body>`
+        : `\n    <script src="/${script}"></script>\n  </body>`,
+    );
 }
 
 /** The page's own entry chunk (`/assets/index.html-….js`): nothing else loads it once the page is classic. */

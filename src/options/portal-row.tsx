@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { forgetFirstPaint } from '../popup/first-paint/remember-first-paint';
 import { type PortalView, portalLabel } from '../shared/portals/portal';
 import { lockPath } from '../shared/settings/effective';
 import type { Actions } from '../ui/actions';
@@ -63,7 +64,8 @@ export function PortalRow({ actions, view, isLocked = () => false }: Props) {
             <button
               type="button"
               class="danger"
-              onClick={() => actions.removePortal(portal.id).catch(() => undefined)}
+              // The popup's first paint shows this portal's accounts: forget it with the portal.
+              onClick={() => actions.removePortal(portal.id).then(forgetFirstPaint, () => undefined)}
             >
               Yes, remove
             </button>

@@ -6,9 +6,19 @@ import { PortalSession } from '../ui/portal-session';
 import { usePortals } from '../ui/use-portals';
 import { DirectoryView } from './directory/directory-view';
 import { type DirectoryData, useDirectory } from './directory/use-directory';
+import { forgetFirstPaint } from './first-paint/remember-first-paint';
 import { useConsoleNotice } from './use-console-notice';
 
-export function PopupApp({ actions, initial }: { actions: Actions; initial: DirectoryData }) {
+export function PopupApp({
+  actions,
+  initial,
+  initialQuery = '',
+}: {
+  actions: Actions;
+  initial: DirectoryData;
+  /** What was typed into the first paint's search box before the app arrived. */
+  initialQuery?: string;
+}) {
   const directory = useDirectory(initial);
   const { portals, error } = usePortals(actions);
   const consoleNotice = useConsoleNotice();
@@ -23,6 +33,9 @@ export function PopupApp({ actions, initial }: { actions: Actions; initial: Dire
   }, [actions, signedInIds]);
 
   const firstRun = directory.portals.length === 0 && portals?.length === 0;
+  useEffect(() => {
+    if (firstRun) forgetFirstPaint();
+  }, [firstRun]);
   return (
     <>
       <header class="popup-header">
@@ -71,7 +84,9 @@ export function PopupApp({ actions, initial }: { actions: Actions; initial: Dire
         {needAttention.map((view) => (
           <PortalSession key={view.portal.id} actions={actions} portal={view.portal} session={view.session} />
         ))}
-        {directory.portals.length > 0 && <DirectoryView actions={actions} data={directory} />}
+        {directory.portals.length > 0 && (
+          <DirectoryView actions={actions} data={directory} initialQuery={initialQuery} />
+        )}
       </main>
     </>
   );

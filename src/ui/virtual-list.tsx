@@ -50,14 +50,19 @@ export function VirtualList<Row>(props: Props<Row>) {
     setScrollTop(0);
   }, [rows]);
 
-  const first = Math.max(0, findRow(offsets, scrollTop) - overscan);
-  const last = Math.min(rows.length, findRow(offsets, scrollTop + height) + 1 + overscan);
+  const inViewFirst = findRow(offsets, scrollTop);
+  const inViewLast = findRow(offsets, scrollTop + height);
+  const first = Math.max(0, inViewFirst - overscan);
+  const last = Math.min(rows.length, inViewLast + 1 + overscan);
   const visible: ComponentChildren[] = [];
   for (let i = first; i < last; i++) {
     visible.push(
       <div
         key={i}
         class="virtual-row"
+        // Rows scrolled out of view are left out of the popup's first paint (src/popup/first-paint): half the
+        // elements it draws before the app has loaded.
+        data-snapshot={i < inViewFirst || i > inViewLast ? 'skip' : undefined}
         style={{ top: `${offsets[i]}px`, height: `${rowHeight(rows[i] as Row)}px` }}
       >
         {renderRow(rows[i] as Row, i)}

@@ -8,6 +8,7 @@ import {
   readStorage,
   type Secret,
   type SecretKind,
+  STORAGE_AREAS,
   type StorageSnapshot,
   secretsIn,
   uniqueSecrets,
@@ -38,7 +39,7 @@ interface FullRun {
 
 /** Where a secret occurs in storage: `<area>:<key>` for each value that holds it in any form. */
 function where(snapshot: StorageSnapshot, secret: Secret): string[] {
-  return (['local', 'sync', 'session'] as const).flatMap((area) =>
+  return STORAGE_AREAS.flatMap((area) =>
     Object.entries(snapshot[area])
       .filter(([, value]) => secretsIn(JSON.stringify(value), [secret]).length > 0)
       .map(([key]) => `${area}:${key}`),
@@ -59,7 +60,7 @@ function misplaced(
 }
 
 const keysOf = (snapshot: StorageSnapshot, pattern: RegExp) =>
-  (['local', 'sync', 'session'] as const).flatMap((area) =>
+  STORAGE_AREAS.flatMap((area) =>
     Object.keys(snapshot[area])
       .filter((key) => pattern.test(key))
       .map((key) => `${area}:${key}`),
@@ -104,10 +105,10 @@ async function fullRun(h: ExtensionHarness, keepSignedIn: boolean): Promise<Full
   await worker.evaluate(() => console.info('security-secrets: worker log line'));
   await popup.evaluate(() => console.info('security-secrets: popup log line'));
 
-  const beforeSignOut = await readStorage(worker);
+  const beforeSignOut = await readStorage(worker, popup);
   await signOutInSettings(h, PORTAL);
   await expect.poll(() => h.emulator.requests().some((r) => r.path === '/logout')).toBe(true);
-  const afterSignOut = await readStorage(worker);
+  const afterSignOut = await readStorage(worker, popup);
   await popup.close();
 
   const secrets = uniqueSecrets([...heldSecrets(beforeSignOut), ...(await issued.all())]);
@@ -165,6 +166,8 @@ for (const keepSignedIn of [true, false]) {
         const secret = live.find((s) => s.kind === kind);
         expect(secret && where(run.beforeSignOut, secret), kind).toHaveLength(1);
       }
+      // The scan covers the extension origin's localStorage, where the popup keeps its first paint.
+      expect(Object.keys(run.beforeSignOut.web)).toContain('popup.firstPaint.v1');
     });
 
     it(`before sign-out: the refresh token and client registration are sealed, in ${keepSignedIn ? 'storage.local' : 'storage.session, never storage.local'}`, () => {

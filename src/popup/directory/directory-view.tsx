@@ -6,6 +6,8 @@ import { buildSearchIndex, type RankingSignals, search } from '../../shared/dire
 import type { Actions } from '../../ui/actions';
 import { closeIfPopup } from '../../ui/close-if-popup';
 import { VirtualList } from '../../ui/virtual-list';
+import { isListKey, playKeys, type QueuedKey, queuedKey } from '../first-paint/hand-over';
+import { rememberFirstPaint } from '../first-paint/remember-first-paint';
 import { AccountEditor } from './account-editor';
 import { firstScreenOf, rememberFirstScreen } from './first-screen';
 import { AccountHeader, PortalHeader, RoleLine, type RowHandlers } from './row-views';
@@ -20,8 +22,16 @@ const SEARCH_LIMIT = 500;
 type AccountRow = Extract<Row, { kind: 'account' }>;
 
 /** The searchable list of every account and role: the popup's main view. Keyboard first. */
-export function DirectoryView({ actions, data }: { actions: Actions; data: DirectoryData }) {
-  const [query, setQuery] = useState('');
+export function DirectoryView({
+  actions,
+  data,
+  initialQuery = '',
+}: {
+  actions: Actions;
+  data: DirectoryData;
+  initialQuery?: string;
+}) {
+  const [query, setQuery] = useState(initialQuery);
   const [active, setActive] = useState(-1);
   const [editing, setEditing] = useState<AccountRow | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -59,6 +69,8 @@ export function DirectoryView({ actions, data }: { actions: Actions; data: Direc
     const previous = remembered.current;
     remembered.current = next;
     rememberFirstScreen(next, previous).catch(() => undefined);
+    // The list at rest is also what the next popup draws before its app has loaded (first-paint.ts).
+    if (!editing) rememberFirstPaint();
   }, [rows]);
   const activeIndex = rows[active]?.kind === 'role' ? active : nextRoleIndex(rows, -1, 1);
   const shownAccounts = data.complete ? rows.filter((r) => r.kind === 'account').length : totalAccounts;
@@ -96,7 +108,20 @@ export function DirectoryView({ actions, data }: { actions: Actions; data: Direc
     onEditAccount: setEditing,
   };
 
+  // Keys that act on search results, pressed before the full list is read (a few hundred ms at 10,000
+  // accounts): held back and played once it is, so "prod admin⏎" typed at once opens what it would a second later.
+  const waitingKeys = useRef<QueuedKey[]>([]);
+  useEffect(() => {
+    if (!data.complete || waitingKeys.current.length === 0 || !input.current) return;
+    playKeys(input.current, waitingKeys.current.splice(0));
+  }, [data.complete]);
+
   const onKeyDown = (event: KeyboardEvent) => {
+    if (!data.complete && query.trim() && isListKey(event)) {
+      event.preventDefault();
+      waitingKeys.current.push(queuedKey(event));
+      return;
+    }
     const row = rows[activeIndex];
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
@@ -187,7 +212,7 @@ export function DirectoryView({ actions, data }: { actions: Actions; data: Direc
       )}
       <footer class="directory-footer">
         {/* What was just copied takes the place of the key hints; the live region itself always stays. */}
-        <p class="copied muted" role="status">
+        <p class="copied muted" role="status" data-snapshot="no-text">
           {copied}
         </p>
         {!copied && (

@@ -1,4 +1,4 @@
-import type { BrowserContext, ConsoleMessage, Response, Worker } from 'playwright-core';
+import type { BrowserContext, ConsoleMessage, Page, Response, Worker } from 'playwright-core';
 
 /**
  * Secret values the extension holds, captured where they enter the browser (the AWS responses the service
@@ -103,15 +103,24 @@ export interface StorageSnapshot {
   readonly local: Record<string, unknown>;
   readonly sync: Record<string, unknown>;
   readonly session: Record<string, unknown>;
+  /** The extension origin's localStorage (the popup's first paint: src/popup/first-paint), when a page was given. */
+  readonly web: Record<string, unknown>;
 }
 
-/** All three storage areas, read in the service worker (only it can read storage.session). */
-export async function readStorage(worker: Worker): Promise<StorageSnapshot> {
-  return worker.evaluate(async () => ({
+export const STORAGE_AREAS = ['local', 'sync', 'session', 'web'] as const;
+
+/**
+ * All three storage areas, read in the service worker (only it can read storage.session), and the extension
+ * origin's localStorage, read in one of its pages (a worker has none).
+ */
+export async function readStorage(worker: Worker, page?: Page): Promise<StorageSnapshot> {
+  const areas = await worker.evaluate(async () => ({
     local: await chrome.storage.local.get(null),
     sync: await chrome.storage.sync.get(null),
     session: await chrome.storage.session.get(null),
   }));
+  const web = page ? await page.evaluate(() => ({ ...localStorage })) : {};
+  return { ...areas, web };
 }
 
 /** The access tokens and role credentials the worker holds now (storage.session), by kind. */
