@@ -83,6 +83,7 @@ const HTML_ATTRIBUTES = new Set([
   'for',
   'name',
   'value',
+  'selected',
   'lang',
   'dir',
 ]);

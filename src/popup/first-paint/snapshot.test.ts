@@ -34,6 +34,13 @@ describe('the first paint picture', () => {
     expect(svg?.namespaceURI).toBe('http://www.w3.org/2000/svg');
   });
 
+  it('shows the option a select has chosen', () => {
+    const root = rootWith('<select><option value="a">A</option><option value="b">B</option></select>');
+    (root.querySelector('select') as HTMLSelectElement).value = 'b';
+    const drawn = replaySnapshot(takeSnapshot(root) as string, document);
+    expect(drawn.querySelector('select')?.value).toBe('b');
+  });
+
   it('leaves out dialogs, alerts and what is marked skip; blanks what is marked no-text', () => {
     const picture = takeSnapshot(
       rootWith(

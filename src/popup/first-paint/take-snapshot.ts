@@ -40,5 +40,7 @@ function pictureOf(node: Node, inSvg: boolean): SnapshotNode | null {
     const value = element.getAttribute(name) ?? '';
     if (isAllowedAttribute(tag, name, value)) attributes[name] = value;
   }
+  // A select shows its chosen option by a property, which no attribute records.
+  if (element instanceof HTMLOptionElement && element.selected) attributes.selected = '';
   return [tag, attributes, ...childrenOf(element, inSvg || tag === 'svg')];
 }
