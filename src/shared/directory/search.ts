@@ -68,6 +68,16 @@ export function parseQuery(query: string): Term[] {
   return terms.sort((a, b) => b.text.length - a.text.length);
 }
 
+/**
+ * What a query searches for: two queries with the same key give the same hits, so a trailing space or a
+ * repeated word needs no new search.
+ */
+export function queryKey(query: string): string {
+  return parseQuery(query)
+    .map((term) => term.text)
+    .join(' ');
+}
+
 function clampLimit(limit: number | undefined, size: number): number {
   if (typeof limit !== 'number' || Number.isNaN(limit)) return Math.min(DEFAULT_LIMIT, size);
   return Math.max(0, Math.min(Math.floor(limit), size));
