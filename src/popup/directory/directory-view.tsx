@@ -15,6 +15,7 @@ import { buildRows, lookupAccounts, nextRoleIndex, type Row, roleEntries, rowHei
 import { SyncStatus } from './sync-status';
 import { useCredentialCopy } from './use-credential-copy';
 import type { DirectoryData } from './use-directory';
+import { useSearchedQuery } from './use-searched-query';
 
 const LIST_HEIGHT = 400;
 const SEARCH_LIMIT = 500;
@@ -48,12 +49,22 @@ export function DirectoryView({
   const index = useMemo(() => buildSearchIndex(entries), [entries]);
   const signals = useMemo<RankingSignals>(() => favoritesAndUsage(data), [data]);
   const lookup = useMemo(() => lookupAccounts(data.directories), [data]);
+  // The unsearched list (every role: ~40,000 rows at 10,000 accounts) is the same each time the box is
+  // cleared: built when first shown, then reused until the directory changes, not rebuilt on every Escape.
+  const unsearched = useMemo(() => {
+    let built: Row[] | undefined;
+    return () => {
+      built ??= buildRows(search(index, '', signals, entries.length), lookup, data.portals, data.prefs);
+      return built;
+    };
+  }, [index, signals, entries.length, lookup, data]);
+  const searched = useSearchedQuery(query);
   const rows = useMemo(() => {
     // Until the full list is read, the remembered first screen stands in for the unsearched list.
-    if (!data.complete) return query.trim() ? [] : ((data.firstScreen?.rows ?? []) as Row[]);
-    const hits = search(index, query, signals, query.trim() ? SEARCH_LIMIT : entries.length);
-    return buildRows(hits, lookup, data.portals, data.prefs);
-  }, [index, query, signals, entries.length, lookup, data]);
+    if (!data.complete) return searched.trim() ? [] : ((data.firstScreen?.rows ?? []) as Row[]);
+    if (!searched.trim()) return unsearched();
+    return buildRows(search(index, searched, signals, SEARCH_LIMIT), lookup, data.portals, data.prefs);
+  }, [index, searched, signals, unsearched, lookup, data]);
   const totalAccounts = data.complete
     ? data.directories.reduce((sum, d) => sum + d.accounts.length, 0)
     : (data.firstScreen?.totalAccounts ?? 0);

@@ -87,6 +87,25 @@ describe('buildRows', () => {
   });
 });
 
+describe('highlights of rows', () => {
+  it('gives an account row its account fields and a role row its role name', () => {
+    const rows = rowsFor('globex admin');
+    const account = rows.find((r) => r.kind === 'account');
+    const role = rows.find((r) => r.kind === 'role');
+    expect(account?.kind === 'account' && account.matches).toEqual([
+      { field: 'accountName', start: 0, end: 6 },
+      { field: 'emailAddress', start: 0, end: 6 },
+    ]);
+    expect(role?.kind === 'role' && role.matches).toEqual([{ field: 'roleName', start: 0, end: 5 }]);
+  });
+
+  it('keeps every field but the highlights when copied, as the remembered first screen copies rows', () => {
+    const [account, role] = rowsFor('globex').filter((r) => r.kind !== 'portal');
+    expect(Object.keys({ ...account })).toEqual(['kind', 'key', 'portalId', 'account', 'prefs', 'isNew']);
+    expect(Object.keys({ ...role })).toEqual(['kind', 'key', 'entry', 'prefs', 'favorite', 'isNew']);
+  });
+});
+
 describe('nextRoleIndex', () => {
   it('skips headers and stops at either end', () => {
     const rows = rowsFor('');

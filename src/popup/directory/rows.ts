@@ -90,35 +90,92 @@ export function buildRows(
     for (const [key, group] of groups) {
       const accountPrefs = prefs[group.account.accountId] ?? {};
       const best = group.roles[0];
-      rows.push({
-        kind: 'account',
-        key: `a:${key}`,
-        portalId: portal.id,
-        account: group.account,
-        prefs: accountPrefs,
-        isNew: group.account.firstSeenAt > since,
-        // Highlights are worked out only for rows that are drawn (search.ts computes them on demand).
-        get matches() {
-          return best?.matches.filter((m) => m.field !== 'roleName') ?? [];
-        },
-      });
+      rows.push(
+        new AccountRow(
+          `a:${key}`,
+          portal.id,
+          group.account,
+          accountPrefs,
+          group.account.firstSeenAt > since,
+          best,
+        ),
+      );
       for (const hit of group.roles) {
         const role = group.account.roles.find((r) => r.roleName === hit.entry.roleName);
-        rows.push({
-          kind: 'role',
-          key: `r:${key}/${hit.entry.roleName}`,
-          entry: hit.entry,
-          prefs: accountPrefs,
-          favorite: accountPrefs.favoriteRoles?.includes(hit.entry.roleName) ?? false,
-          isNew: (role?.firstSeenAt ?? 0) > since,
-          get matches() {
-            return hit.matches.filter((m) => m.field === 'roleName');
-          },
-        });
+        rows.push(
+          new RoleRow(
+            `r:${key}/${hit.entry.roleName}`,
+            accountPrefs,
+            accountPrefs.favoriteRoles?.includes(hit.entry.roleName) ?? false,
+            (role?.firstSeenAt ?? 0) > since,
+            hit,
+          ),
+        );
       }
     }
   }
   return rows;
+}
+
+/*
+ * Rows made by buildRows. Highlights are worked out only for rows that are drawn (search.ts computes them on
+ * demand), hence the getters; classes rather than object literals with getters, which V8 builds ~30 times
+ * slower (a runtime call per object), and a keystroke makes ~700 rows. Own fields are declared and set in the
+ * order of the stored first screen's schema: first-screen.ts compares screens as JSON.
+ */
+class AccountRow {
+  readonly kind: 'account';
+  readonly key: string;
+  readonly portalId: string;
+  readonly account: DirectoryAccount;
+  readonly prefs: AccountPrefs;
+  readonly isNew: boolean;
+  readonly #best: SearchHit | undefined;
+
+  constructor(
+    key: string,
+    portalId: string,
+    account: DirectoryAccount,
+    prefs: AccountPrefs,
+    isNew: boolean,
+    best: SearchHit | undefined,
+  ) {
+    this.kind = 'account';
+    this.key = key;
+    this.portalId = portalId;
+    this.account = account;
+    this.prefs = prefs;
+    this.isNew = isNew;
+    this.#best = best;
+  }
+
+  get matches(): SearchMatch[] {
+    return this.#best?.matches.filter((m) => m.field !== 'roleName') ?? [];
+  }
+}
+
+class RoleRow {
+  readonly kind: 'role';
+  readonly key: string;
+  readonly entry: RoleEntry;
+  readonly prefs: AccountPrefs;
+  readonly favorite: boolean;
+  readonly isNew: boolean;
+  readonly #hit: SearchHit;
+
+  constructor(key: string, prefs: AccountPrefs, favorite: boolean, isNew: boolean, hit: SearchHit) {
+    this.kind = 'role';
+    this.key = key;
+    this.entry = hit.entry;
+    this.prefs = prefs;
+    this.favorite = favorite;
+    this.isNew = isNew;
+    this.#hit = hit;
+  }
+
+  get matches(): SearchMatch[] {
+    return this.#hit.matches.filter((m) => m.field === 'roleName');
+  }
 }
 
 export function rowHeight(row: Row): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type RoleEntry, type RoleUsage, roleKey } from './model';
-import { buildSearchIndex, type RankingSignals, type SearchHit, search } from './search';
+import { buildSearchIndex, queryKey, type RankingSignals, type SearchHit, search } from './search';
 import { fold } from './search-normalise';
 import { FAVOURITE_BOOST, FRECENCY_MAX, frecency, HALF_LIFE_MS } from './search-rank';
 
@@ -562,5 +562,27 @@ describe('typing a query one key at a time', () => {
         );
       }
     }
+  });
+});
+
+describe('queryKey', () => {
+  it('is the same for queries that search the same words, so the popup can skip the search', () => {
+    const same = ['prod admin', 'prod admin ', '  PROD \t admin', 'prod admin prod', 'Prod ADMIN'];
+    for (const query of same) {
+      expect(queryKey(query), query).toBe(queryKey('prod admin'));
+      const hits = all(query);
+      expect(labels(hits), query).toEqual(labels(all('prod admin')));
+      expect(
+        hits.map((h) => h.matches),
+        query,
+      ).toEqual(all('prod admin').map((h) => h.matches));
+    }
+    expect(queryKey('')).toBe(queryKey('   '));
+  });
+
+  it('differs when the words do', () => {
+    expect(queryKey('prod admin')).not.toBe(queryKey('prod admi'));
+    expect(queryKey('prod')).not.toBe(queryKey('prod a'));
+    expect(queryKey('1234-5678')).not.toBe(queryKey('12345678'));
   });
 });

@@ -68,6 +68,16 @@ export function parseQuery(query: string): Term[] {
   return terms.sort((a, b) => b.text.length - a.text.length);
 }
 
+/**
+ * What a query searches for: two queries with the same key give the same hits, so a trailing space or a
+ * repeated word needs no new search.
+ */
+export function queryKey(query: string): string {
+  return parseQuery(query)
+    .map((term) => term.text)
+    .join(' ');
+}
+
 function clampLimit(limit: number | undefined, size: number): number {
   if (typeof limit !== 'number' || Number.isNaN(limit)) return Math.min(DEFAULT_LIMIT, size);
   return Math.max(0, Math.min(Math.floor(limit), size));
@@ -122,18 +132,34 @@ export function search(
     }
   }
   if (t > 0) lastSearch.set(d, { terms, groups: matched.subarray(0, matchedCount) });
-  // Highlights are computed when read: the list renders a few dozen of the hits, so most are never needed.
-  return top.sorted().map(({ index: i, score }) => {
-    let matches: SearchMatch[] | undefined;
-    return {
-      entry: d.entries[i] as RoleEntry,
-      score,
-      get matches() {
-        matches ??= highlight(d, i, terms);
-        return matches;
-      },
-    };
-  });
+  return top.sorted().map(({ index: i, score }) => new LazyHit(d, i, score, terms));
+}
+
+/**
+ * A hit whose highlights are worked out when first read: the list draws a few dozen of the hits, so most are
+ * never needed. A class rather than an object literal with a getter, which V8 builds ~30 times slower (a
+ * runtime call per object), and a search makes up to 500 of them per keystroke.
+ */
+class LazyHit implements SearchHit {
+  readonly entry: RoleEntry;
+  readonly score: number;
+  readonly #d: IndexData;
+  readonly #i: number;
+  readonly #terms: readonly Term[];
+  #matches: SearchMatch[] | undefined;
+
+  constructor(d: IndexData, i: number, score: number, terms: readonly Term[]) {
+    this.entry = d.entries[i] as RoleEntry;
+    this.score = score;
+    this.#d = d;
+    this.#i = i;
+    this.#terms = terms;
+  }
+
+  get matches(): SearchMatch[] {
+    this.#matches ??= highlight(this.#d, this.#i, this.#terms);
+    return this.#matches;
+  }
 }
 
 /**
