@@ -63,22 +63,22 @@ export interface KeystrokeSample {
 /**
  * Keystroke-to-results probe: a keydown in the search box opens a sample; the first DOM change under the
  * directory view after it is the result (Preact renders in a microtask of the input event, so a keystroke whose
- * results look the same, e.g. a trailing space, changes nothing: then the input event's task closes it).
+ * results look the same, e.g. a trailing space, changes nothing: then the first frame after its input event closes
+ * it).
  */
 export function installKeystrokeProbe(): void {
   const samples: KeystrokeSample[] = [];
   (globalThis as unknown as { __benchKeystrokes: KeystrokeSample[] }).__benchKeystrokes = samples;
   let open: KeystrokeSample | undefined;
-  const toFrame = (sample: KeystrokeSample) => {
-    requestAnimationFrame(() => {
-      sample.frame = performance.now();
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        sample.painted = performance.now();
-      };
-      channel.port2.postMessage(null);
-    });
+  const markFrame = (sample: KeystrokeSample) => {
+    sample.frame = performance.now();
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      sample.painted = performance.now();
+    };
+    channel.port2.postMessage(null);
   };
+  const toFrame = (sample: KeystrokeSample) => requestAnimationFrame(() => markFrame(sample));
   const observer = new MutationObserver(() => {
     const sample = open;
     if (!sample || sample.mutated !== undefined) return;
@@ -105,12 +105,14 @@ export function installKeystrokeProbe(): void {
     (event) => {
       const sample = open;
       if (!isSearchBox(event.target) || !sample) return;
-      // Runs after this task's microtasks, where Preact renders: if nothing changed by then, nothing will.
-      setTimeout(() => {
+      // The first frame after the input event runs after this task's microtasks, where Preact renders: if
+      // nothing changed by then, nothing will, and that frame closes the sample. (Until 2026-11-30 a
+      // setTimeout(0) decided this, and Chromium often ran it only after that frame: up to a frame too late.)
+      requestAnimationFrame(() => {
         if (open !== sample || sample.mutated !== undefined) return;
         open = undefined;
-        toFrame(sample);
-      }, 0);
+        markFrame(sample);
+      });
     },
     true,
   );
