@@ -4,11 +4,12 @@ import { APP_ROOT_ID, FIRST_PAINT_ID, FIRST_PAINT_KEY } from './snapshot-format'
 
 /**
  * The popup's first script, a few KB, run while the page is parsed. Chrome shows an extension's popup once its
- * page has loaded; the app's script (88 KB, Preact, the search) then takes ~40 ms more to load and compile, and
- * its first screen waits for a storage read. So this script draws the popup as it last stood at rest, from a
- * picture the app took (take-snapshot.ts), and only after the page's load event loads the app, which takes over
- * (take-over.ts). The picture is inert except the search box: typing there is kept, list keys are held back for
- * the app, a click on the picture does nothing (it is there for ~50 ms, less than anyone takes to aim).
+ * page has loaded; the app's script (88 KB: Preact, the search) takes tens of ms to load and compile, and its
+ * first screen then waits for a storage read, so a popup used to open empty and grow. This script draws the
+ * popup as it last stood at rest, from a picture the app took (take-snapshot.ts), and only after the page's load
+ * event loads the app, which takes over (take-over.ts): the popup opens with its list. The picture is inert
+ * except the search box: typing there is kept, list keys are held back for the app, a click on the picture does
+ * nothing (it stands for ~80 ms, measured in docs/performance.md: less than anyone takes to see and aim).
  */
 const appScript = document.currentScript?.getAttribute('data-app');
 
