@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { decodeDirectory } from '../../src/shared/directory/compact.ts';
 import { HOSTILE_ACCOUNT_NAMES } from '../emulator/organization.ts';
 import { type ExtensionHarness, type LaunchOptions, launchExtension } from './harness/launch.ts';
-import { signInFromPopup } from './pages/sign-in-helper.ts';
+import { signInAndListAll } from './pages/sign-in-helper.ts';
 
 let harness: ExtensionHarness | undefined;
 afterEach(async () => {
@@ -20,9 +20,7 @@ async function signedInPopup(launch: LaunchOptions) {
   const h = await launchExtension(launch);
   harness = h;
   const popup = await h.openPopup();
-  await signInFromPopup(h, popup);
-  const total = h.emulator.organization.accounts.length;
-  await expect.poll(() => status(popup).textContent()).toMatch(new RegExp(`^${total} accounts`));
+  await signInAndListAll(h, popup);
   return { h, popup };
 }
 

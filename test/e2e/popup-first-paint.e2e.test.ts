@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { FIRST_PAINT_KEY } from '../../src/popup/first-paint/snapshot-format.ts';
 import { HOSTILE_ACCOUNT_NAMES } from '../emulator/organization.ts';
 import { type ExtensionHarness, type LaunchOptions, launchExtension } from './harness/launch.ts';
 import { openPopupHoldingApp, optionLabels } from './pages/first-paint.ts';
-import { signInFromPopup } from './pages/sign-in-helper.ts';
+import { signInAndListAll } from './pages/sign-in-helper.ts';
 
 /**
  * The popup's first paint (src/popup/first-paint): a popup opened again draws the list as it last stood before
@@ -16,15 +17,12 @@ afterEach(async () => {
 });
 
 const searchBox = (page: Page) => page.getByRole('combobox', { name: 'Search accounts and roles' });
-const status = (page: Page) => page.getByRole('status').filter({ hasText: 'accounts' });
 
 async function listAtRest(launch: LaunchOptions) {
   const h = await launchExtension(launch);
   harness = h;
   const popup = await h.openPopup();
-  await signInFromPopup(h, popup);
-  const total = h.emulator.organization.accounts.length;
-  await expect.poll(() => status(popup).textContent()).toMatch(new RegExp(`^${total} accounts`));
+  await signInAndListAll(h, popup);
   const shown = await optionLabels(popup, '#app');
   await popup.close();
   return { h, shown };
@@ -88,7 +86,7 @@ describe('the popup’s first paint', () => {
     const options = await h.openOptions();
     await options.getByRole('button', { name: 'Remove portal' }).click();
     await options.getByRole('button', { name: 'Yes, remove' }).click();
-    await expect.poll(() => options.evaluate(() => localStorage.getItem('popup.firstPaint.v1'))).toBeNull();
+    await expect.poll(() => options.evaluate((key) => localStorage.getItem(key), FIRST_PAINT_KEY)).toBeNull();
     const popup = await h.openPopup();
     await popup.getByRole('heading', { name: 'Add your AWS access portal' }).waitFor();
     expect(await popup.locator('#first-paint').count()).toBe(0);

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { FIRST_PAINT_KEY } from '../../src/popup/first-paint/snapshot-format.ts';
 import { type ExtensionHarness, launchExtension } from './harness/launch.ts';
 import { signOutInSettings } from './pages/portal-flow.ts';
 import { signInFromPopup } from './pages/sign-in-helper.ts';
@@ -167,7 +168,7 @@ for (const keepSignedIn of [true, false]) {
         expect(secret && where(run.beforeSignOut, secret), kind).toHaveLength(1);
       }
       // The scan covers the extension origin's localStorage, where the popup keeps its first paint.
-      expect(Object.keys(run.beforeSignOut.web)).toContain('popup.firstPaint.v1');
+      expect(Object.keys(run.beforeSignOut.web)).toContain(FIRST_PAINT_KEY);
     });
 
     it(`before sign-out: the refresh token and client registration are sealed, in ${keepSignedIn ? 'storage.local' : 'storage.session, never storage.local'}`, () => {

@@ -54,16 +54,11 @@ export function readQueuedKeys(value: string | null): QueuedKey[] {
  * handled, as with real key presses.
  */
 export function playKeys(target: EventTarget, keys: readonly QueuedKey[]): void {
-  let previous = Promise.resolve();
-  for (const key of keys) {
-    previous = previous.then(
-      () =>
-        new Promise<void>((resolve) =>
-          setTimeout(() => {
-            target.dispatchEvent(new KeyboardEvent('keydown', { ...key, bubbles: true, cancelable: true }));
-            resolve();
-          }),
-        ),
+  // Increasing delays keep the order; each key is its own task, with the re-render of the one before in between.
+  keys.forEach((key, i) => {
+    setTimeout(
+      () => target.dispatchEvent(new KeyboardEvent('keydown', { ...key, bubbles: true, cancelable: true })),
+      i,
     );
-  }
+  });
 }
