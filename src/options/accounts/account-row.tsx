@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { IDENTITY_CENTER_REGIONS } from '../../shared/aws/regions';
 import { lockPath } from '../../shared/settings/effective';
 import { visibleText } from '../../shared/text/visible-text';
@@ -35,16 +35,21 @@ export const LOCKED_NOTE_ID = 'accounts-locked-note';
 export function AccountRow({ account, selected, onSelect, onChange, isLocked }: Props) {
   const { accountId } = account;
   const name = visibleText(account.accountName);
-  // What was just changed shows at once, until the reloaded settings (or a refusal's reload) replace it.
-  const [pending, setPending] = useState<AccountPatch>({});
-  useEffect(() => setPending({}), [account.prefs]);
-  const prefs = { ...account.prefs, ...pending };
+  // What was just changed shows at once, until the settings are read again (after the write, or after a
+  // refusal, to undo it). The change is kept with the settings it was made on rather than cleared by an effect:
+  // Preact runs effects a frame after mounting, and a change made within that frame would be wiped.
+  const [pending, setPending] = useState<{ on: AccountRecord['prefs']; patch: AccountPatch }>({
+    on: account.prefs,
+    patch: {},
+  });
+  const pendingPatch = pending.on === account.prefs ? pending.patch : {};
+  const prefs = { ...account.prefs, ...pendingPatch };
   const change = (patch: AccountPatch) => {
-    setPending((current) => ({ ...current, ...patch }));
+    setPending({ on: account.prefs, patch: { ...pendingPatch, ...patch } });
     onChange(patch);
   };
-  const [alias, setAlias] = useState(prefs.alias ?? '');
-  useEffect(() => setAlias(account.prefs.alias ?? ''), [account.prefs.alias]);
+  // The alias being typed, or null: the field then shows the saved one, and follows a change made elsewhere.
+  const [draft, setDraft] = useState<string | null>(null);
   const lock = (field: string) => {
     const locked = isLocked(lockPath.account(accountId, field));
     return locked
@@ -72,12 +77,16 @@ export function AccountRow({ account, selected, onSelect, onChange, isLocked }: 
       <td class={locked('alias') ? 'locked' : undefined}>
         <input
           type="text"
-          value={alias}
+          value={draft ?? prefs.alias ?? ''}
           maxLength={100}
           aria-label={`Alias of ${name}`}
           {...lock('alias')}
-          onInput={(e) => setAlias(e.currentTarget.value)}
-          onChange={(e) => change({ alias: e.currentTarget.value.trim() })}
+          onInput={(e) => setDraft(e.currentTarget.value)}
+          onChange={(e) => {
+            change({ alias: e.currentTarget.value.trim() });
+            setDraft(null);
+          }}
+          onBlur={() => setDraft(null)}
         />
       </td>
       <td class={locked('color') ? 'locked' : undefined}>
