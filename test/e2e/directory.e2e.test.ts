@@ -91,6 +91,34 @@ describe('the directory in the popup', () => {
     expect(await popup.getByRole('alert').count()).toBe(0);
   });
 
+  it('syncs once more when Sync is pressed during a sync, so an account assigned meanwhile appears', async () => {
+    const { h, popup } = await signedInPopup({ emulator: { organization: { seed: 5, accounts: 12 } } });
+    // Slow answers, so the sync is surely still running when Sync is pressed again.
+    h.emulator.configure({ latencyMs: 800 });
+    h.emulator.resetLog();
+    const sync = popup.getByRole('button', { name: 'Sync' });
+    await sync.click();
+    const answered = (path: string) =>
+      portalCalls(h).filter((r) => r.path === path && r.status === 200).length;
+    // The running sync has read the account list: an account assigned now is not in its answer.
+    await expect.poll(() => answered('/assignment/accounts')).toBe(1);
+    h.emulator.organization.accounts.push({
+      accountId: '999999999999',
+      accountName: 'assigned-just-now',
+      emailAddress: 'aws+new@example.com',
+      roles: ['ReadOnlyAccess'],
+    });
+    for (let press = 0; press < 3; press++) await sync.click();
+    expect(answered('/assignment/roles')).toBeLessThan(12);
+    await searchBox(popup).fill('assigned-just-now');
+    await listbox(popup)
+      .getByRole('option', { name: /^ReadOnlyAccess in assigned-just-now/ })
+      .waitFor({ timeout: 20_000 });
+    await expect.poll(() => status(popup).textContent()).toMatch(/^1 of 13 accounts · synced just now$/);
+    // Three presses during one sync made one more sync, not three.
+    expect(answered('/assignment/accounts')).toBe(2);
+  });
+
   it('finds roles by words in any order, and moves through results with the keyboard', async () => {
     const { popup } = await signedInPopup({ emulator: { organization: 'demo' } });
     await expect.poll(() => searchBox(popup).evaluate((el) => el === document.activeElement)).toBe(true);

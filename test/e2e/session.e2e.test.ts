@@ -65,6 +65,10 @@ async function refreshDueInMs(h: ExtensionHarness, portalId: string): Promise<nu
 async function refreshDiagnosis(h: ExtensionHarness, portalId: string): Promise<string> {
   const worker = await h.worker();
   const session = await worker.evaluate(() => chrome.storage.session.get(null));
+  const locks = await worker.evaluate(async () => {
+    const { held = [], pending = [] } = await navigator.locks.query();
+    return { held: held.map((l) => l.name), pending: pending.map((l) => l.name) };
+  });
   const calls = h.emulator
     .requests()
     .filter((r) => r.path === '/token' || r.status >= 400)
@@ -74,6 +78,9 @@ async function refreshDiagnosis(h: ExtensionHarness, portalId: string): Promise<
     `session keys: ${Object.keys(session).join(', ')}`,
     `outcome: ${JSON.stringify(session[`auth.outcome:${portalId}`] ?? null)}`,
     `refresh alarm due in: ${await refreshDueInMs(h, portalId)} ms`,
+    `sync progress: ${JSON.stringify(session[`directory.progress:${portalId}`] ?? null)}`,
+    `locks held: ${locks.held.join(', ') || 'none'}; waiting: ${locks.pending.join(', ') || 'none'}`,
+    `requests: ${h.emulator.requests().map((r) => `${r.time.slice(17)} ${r.path} ${r.status}`).join(' | ')}`,
   ].join('\n');
 }
 

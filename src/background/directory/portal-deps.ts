@@ -74,13 +74,23 @@ export function portalSyncDeps(
 /**
  * Syncs a portal now, unless a sync of it is already running in this browser (the Web Lock is held across
  * contexts; `ifAvailable` returns at once). Progress goes to storage.session and open pages are told to look.
+ *
+ * `force` (the user pressed Sync) wants answers from after the press: a sync already running may have listed
+ * the accounts before it, so the forced one waits for the lock and then runs, unless a sync started after the
+ * press meanwhile (several presses during one sync make one more sync, not several).
  */
-export async function runPortalSync(portalId: string): Promise<SyncProgress | null> {
-  return navigator.locks.request(`directory-sync:${portalId}`, { ifAvailable: true }, async (lock) => {
-    if (!lock) return syncProgressItem(portalId).get();
+export async function runPortalSync(
+  portalId: string,
+  { force = false }: { force?: boolean } = {},
+): Promise<SyncProgress | null> {
+  const askedAt = Date.now();
+  return navigator.locks.request(`directory-sync:${portalId}`, { ifAvailable: !force }, async (lock) => {
+    const last = await syncProgressItem(portalId).get();
+    if (!lock || (force && (last?.startedAt ?? Number.NEGATIVE_INFINITY) >= askedAt)) return last;
     const portal = await findPortal(portalId);
+    const startedAt = Date.now();
     return syncPortal(portalId, portalSyncDeps(portalId, portal.region), async (progress) => {
-      await syncProgressItem(portalId).set({ ...progress, updatedAt: Date.now() });
+      await syncProgressItem(portalId).set({ ...progress, startedAt, updatedAt: Date.now() });
       await notifyUi();
     });
   });

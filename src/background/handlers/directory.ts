@@ -12,6 +12,6 @@ export const STALE_AFTER_MS = 5 * 60_000;
 export async function syncDirectory({ portalId, force }: MessagePayload<'syncDirectory'>): Promise<null> {
   const directory = await directoryItem(portalId).get();
   const fresh = directory?.syncedAt !== undefined && Date.now() - directory.syncedAt < STALE_AFTER_MS;
-  if (force || !fresh) void runPortalSync(portalId).catch(() => undefined);
+  if (force || !fresh) void runPortalSync(portalId, { force }).catch(() => undefined);
   return null;
 }

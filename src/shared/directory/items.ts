@@ -43,6 +43,8 @@ export const SyncProgressSchema = v.object({
   throttled: v.optional(v.boolean()),
   /** Epoch ms of the last change, so a sync abandoned by a stopped worker can be recognised. */
   updatedAt: v.optional(v.number()),
+  /** Epoch ms the sync started: a Sync pressed before it is answered by it (portal-deps.ts, runPortalSync). */
+  startedAt: v.optional(v.number()),
 });
 
 /** Progress of the portal's sync in flight. Session-only: a sync does not survive the browser. */
