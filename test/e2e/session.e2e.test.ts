@@ -80,7 +80,10 @@ async function refreshDiagnosis(h: ExtensionHarness, portalId: string): Promise<
     `refresh alarm due in: ${await refreshDueInMs(h, portalId)} ms`,
     `sync progress: ${JSON.stringify(session[`directory.progress:${portalId}`] ?? null)}`,
     `locks held: ${locks.held.join(', ') || 'none'}; waiting: ${locks.pending.join(', ') || 'none'}`,
-    `requests: ${h.emulator.requests().map((r) => `${r.time.slice(17)} ${r.path} ${r.status}`).join(' | ')}`,
+    `requests: ${h.emulator
+      .requests()
+      .map((r) => `${r.time.slice(17)} ${r.path} ${r.status}`)
+      .join(' | ')}`,
   ].join('\n');
 }
 
