@@ -19,34 +19,23 @@ const account = (prefs: AccountRecord['prefs'] = {}): AccountRecord => ({
 function renderRow(record: AccountRecord, onChange: (patch: AccountPatch) => void) {
   const table = document.createElement('table');
   document.body.append(table);
-  render(
-    <AccountRow
-      account={record}
-      selected={false}
-      onSelect={() => undefined}
-      onChange={onChange}
-      isLocked={() => false}
-    />,
-    table,
-  );
+  const draw = (next: AccountRecord) =>
+    render(
+      <AccountRow
+        account={next}
+        selected={false}
+        onSelect={() => undefined}
+        onChange={onChange}
+        isLocked={() => false}
+      />,
+      table,
+    );
+  draw(record);
   return {
-    aliasField: () =>
-      table.querySelector<HTMLInputElement>('input[aria-label="Alias of acme-prod"]') as HTMLInputElement,
+    aliasField: () => table.querySelector('input[aria-label="Alias of acme-prod"]') as HTMLInputElement,
     tierField: () =>
-      table.querySelector<HTMLSelectElement>(
-        'select[aria-label="Danger tier of acme-prod"]',
-      ) as HTMLSelectElement,
-    rerender: (next: AccountRecord) =>
-      render(
-        <AccountRow
-          account={next}
-          selected={false}
-          onSelect={() => undefined}
-          onChange={onChange}
-          isLocked={() => false}
-        />,
-        table,
-      ),
+      table.querySelector('select[aria-label="Danger tier of acme-prod"]') as HTMLSelectElement,
+    rerender: draw,
   };
 }
 

@@ -45,7 +45,10 @@ export function AccountRow({ account, selected, onSelect, onChange, isLocked }: 
   const pendingPatch = pending.on === account.prefs ? pending.patch : {};
   const prefs = { ...account.prefs, ...pendingPatch };
   const change = (patch: AccountPatch) => {
-    setPending({ on: account.prefs, patch: { ...pendingPatch, ...patch } });
+    setPending((current) => ({
+      on: account.prefs,
+      patch: { ...(current.on === account.prefs ? current.patch : {}), ...patch },
+    }));
     onChange(patch);
   };
   // The alias being typed, or null: the field then shows the saved one, and follows a change made elsewhere.
