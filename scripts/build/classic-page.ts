@@ -101,14 +101,13 @@ export function classicHtml(html: string, script: string, css: string | null, fi
   if (css?.includes('</style')) throw new Error('classic-page: the stylesheet cannot be inlined as it is');
   const withoutModules = html.replace(MODULE_TAGS, '');
   const head = css ? `    <style>${css.trim()}</style>\n  </head>` : '  </head>';
+  // With a first paint, it is the page's one script and loads the page's own after the load event.
+  const scriptTag = firstPaint
+    ? `<script src="/${firstPaint}" data-app="/${script}"></script>`
+    : `<script src="/${script}"></script>`;
   return withoutModules
     .replace(/\s*<\/head>/, `\n${head}`)
-    .replace(
-      /\s*<\/body>/,
-      firstPaint
-        ? `\n    <script src="/${firstPaint}" data-app="/${script}"></script>\n  </body>`
-        : `\n    <script src="/${script}"></script>\n  </body>`,
-    );
+    .replace(/\s*<\/body>/, `\n    ${scriptTag}\n  </body>`);
 }
 
 /** The page's own entry chunk (`/assets/index.html-….js`): nothing else loads it once the page is classic. */

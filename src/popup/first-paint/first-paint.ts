@@ -1,4 +1,5 @@
 import { isListKey, QUEUED_KEYS_ATTRIBUTE, type QueuedKey, queuedKey, SEARCH_SELECTOR } from './hand-over';
+import { forgetFirstPaint } from './remember-first-paint';
 import { replaySnapshot } from './replay-snapshot';
 import { APP_ROOT_ID, FIRST_PAINT_ID, FIRST_PAINT_KEY } from './snapshot-format';
 
@@ -18,11 +19,7 @@ try {
 } catch {
   // A picture that cannot be drawn costs only the head start; the app takes the next one.
   document.getElementById(FIRST_PAINT_ID)?.remove();
-  try {
-    localStorage.removeItem(FIRST_PAINT_KEY);
-  } catch {
-    // Storage refused: nothing to forget.
-  }
+  forgetFirstPaint();
 }
 
 addEventListener(
