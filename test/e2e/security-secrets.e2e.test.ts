@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIRST_PAINT_KEY } from '../../src/popup/first-paint/snapshot-format.ts';
 import { type ExtensionHarness, launchExtension } from './harness/launch.ts';
+import { fireRefreshAlarmNearExpiry } from './harness/refresh-alarm.ts';
 import { signOutInSettings } from './pages/portal-flow.ts';
 import { signInFromPopup } from './pages/sign-in-helper.ts';
 import { openConsoleAsRole, waitForSync } from './security/pages.ts';
@@ -98,7 +99,7 @@ async function fullRun(h: ExtensionHarness, keepSignedIn: boolean): Promise<Full
 
   const firstToken = accessToken(await readStorage(worker));
   h.emulator.expireAccessTokens();
-  await worker.evaluate((name) => chrome.alarms.create(name, { when: Date.now() }), `refresh:${portalId}`);
+  await fireRefreshAlarmNearExpiry(worker, portalId);
   await expect.poll(async () => accessToken(await readStorage(worker))).not.toBe(firstToken);
 
   await openConsoleAsRole(h, popup);

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { emulatorGet } from './harness/emulator-request.ts';
 import { type ExtensionHarness, launchExtension } from './harness/launch.ts';
+import { fireRefreshAlarmNearExpiry } from './harness/refresh-alarm.ts';
 import {
   addPortalAndStartSignIn,
   expectSignedIn,
@@ -38,8 +39,7 @@ async function signedIn(): Promise<{ h: ExtensionHarness; popup: Page; portalId:
 
 /** Fires the refresh alarm now, as the browser would shortly before the access token expires. */
 async function fireRefreshAlarm(h: ExtensionHarness, portalId: string): Promise<void> {
-  const worker = await h.worker();
-  await worker.evaluate((name) => chrome.alarms.create(name, { when: Date.now() }), `refresh:${portalId}`);
+  await fireRefreshAlarmNearExpiry(await h.worker(), portalId);
 }
 
 /** The access token the extension holds now (read in the worker, as only the background can). */

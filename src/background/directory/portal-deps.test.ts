@@ -7,7 +7,11 @@ import { createRateLimiter } from './rate-limiter';
 // Storage and sessions are the browser's; here the token is a constant and no storage is touched.
 vi.mock('../../shared/browser', () => ({ browser: {} }));
 vi.mock('../auth/session', () => ({
-  withAccessToken: (_portalId: string, call: (token: string) => Promise<unknown>) => call('at-1'),
+  withAccessToken: (
+    _portalId: string,
+    call: (token: string) => Promise<unknown>,
+    via: (send: () => Promise<unknown>) => Promise<unknown>,
+  ) => via(() => call('at-1')),
 }));
 vi.mock('../status/notify-ui', () => ({ notifyUi: async () => undefined }));
 vi.mock('../portals/find-portal', () => ({ findPortal: async () => ({ region: 'us-east-1' }) }));

@@ -16,7 +16,8 @@ const PAGE_SIZE = 100;
 
 /**
  * The real portal and cache behind `syncPortal`. Every call goes through the shared limiter, with the token
- * from `withAccessToken` (refreshed once on a 401, outside the limiter: the refresh goes to OIDC, not the portal).
+ * that `withAccessToken` reads when the limiter sends it (a 401 is settled outside the limiter: the refresh goes
+ * to OIDC, not the portal).
  */
 export function portalSyncDeps(
   portalId: string,
@@ -29,12 +30,14 @@ export function portalSyncDeps(
   // read up to a bound, then checked entry by entry (portal-answers.ts): the SDK checks no types.
   const client = new SSOClient({ region, maxAttempts: 1 });
   boundAnswerSize(client);
+  // The token is read inside the limiter's slot (withAccessToken's `via`), when the request really leaves: a
+  // call that waited in the queue while a refresh rotated the token must not go out with the old one.
   const send = <T>(call: (accessToken: string) => Promise<T>, priority: boolean) =>
-    withAccessToken(portalId, (accessToken) =>
+    withAccessToken(portalId, call, (attempt) =>
       limiter.run(
         async ({ sentAt }) => {
           try {
-            return await call(accessToken);
+            return await attempt();
           } catch (error) {
             if (isThrottling(error)) limiter.onThrottled(retryAfterMs(error), sentAt);
             throw error;

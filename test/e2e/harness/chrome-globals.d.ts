@@ -3,7 +3,10 @@ declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown>; id: string; reload(): void };
   storage: Record<
     'local' | 'session' | 'sync',
-    { get(keys?: string | string[] | null): Promise<Record<string, unknown>> }
+    {
+      get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+    }
   >;
   action: { getBadgeText(details: { tabId?: number }): Promise<string> };
   alarms: {
