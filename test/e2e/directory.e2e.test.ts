@@ -93,15 +93,17 @@ describe('the directory in the popup', () => {
 
   it('syncs once more when Sync is pressed during a sync, so an account assigned meanwhile appears', async () => {
     const { h, popup } = await signedInPopup({ emulator: { organization: { seed: 5, accounts: 12 } } });
-    // Slow answers, so the sync is surely still running when Sync is pressed again.
-    h.emulator.configure({ latencyMs: 800 });
     h.emulator.resetLog();
+    // The roles are held at the emulator's door, so the sync is surely still running when Sync is pressed
+    // again, however fast or slow the machine (no latency to bet on).
+    const roles = h.emulator.hold('/assignment/roles');
     const sync = popup.getByRole('button', { name: 'Sync' });
     await sync.click();
     const answered = (path: string) =>
       portalCalls(h).filter((r) => r.path === path && r.status === 200).length;
     // The running sync has read the account list: an account assigned now is not in its answer.
     await expect.poll(() => answered('/assignment/accounts')).toBe(1);
+    await expect.poll(() => roles.waiting()).toBeGreaterThan(0);
     h.emulator.organization.accounts.push({
       accountId: '999999999999',
       accountName: 'assigned-just-now',
@@ -109,13 +111,24 @@ describe('the directory in the popup', () => {
       roles: ['ReadOnlyAccess'],
     });
     for (let press = 0; press < 3; press++) await sync.click();
-    expect(answered('/assignment/roles')).toBeLessThan(12);
+    // All three presses have reached the worker and wait for the running sync's lock.
+    const worker = await h.worker();
+    const waitingSyncs = () =>
+      worker.evaluate(
+        async () =>
+          ((await navigator.locks.query()).pending ?? []).filter((l) => l.name?.startsWith('directory-sync:'))
+            .length,
+      );
+    await expect.poll(waitingSyncs).toBe(3);
+    expect(answered('/assignment/roles')).toBe(0);
+    roles.release();
     await searchBox(popup).fill('assigned-just-now');
     await listbox(popup)
       .getByRole('option', { name: /^ReadOnlyAccess in assigned-just-now/ })
       .waitFor({ timeout: 20_000 });
     await expect.poll(() => status(popup).textContent()).toMatch(/^1 of 13 accounts · synced just now$/);
     // Three presses during one sync made one more sync, not three.
+    await expect.poll(waitingSyncs).toBe(0);
     expect(answered('/assignment/accounts')).toBe(2);
   });
 

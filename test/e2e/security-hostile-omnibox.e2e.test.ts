@@ -1,4 +1,4 @@
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { omniboxView, SUGGESTION_LIMIT } from '../../src/background/omnibox/suggestions.ts';
 import { decodeDirectory } from '../../src/shared/directory/compact.ts';
@@ -10,6 +10,7 @@ import { HOSTILE_ROLE_NAME } from '../emulator/organization.ts';
 import type { OrganizationAccount } from '../emulator/types.ts';
 import { HOSTILE_TEXT } from '../fixtures/hostile-text.ts';
 import { type ExtensionHarness, launchExtension } from './harness/launch.ts';
+import { type AddressBar, watchAddressBar } from './pages/address-bar.ts';
 import { consoleIdentity, dashed } from './pages/shortcuts.ts';
 import { signInFromPopup } from './pages/sign-in-helper.ts';
 import { type ScriptWatch, watchForScripts } from './security/no-script.ts';
@@ -32,6 +33,7 @@ import { waitForSync } from './security/pages.ts';
 let h: ExtensionHarness;
 let tab: Page;
 let watch: ScriptWatch;
+let addressBar: AddressBar;
 /** An account with one role, given a hostile alias: "zz" finds it alone. */
 let aliased: OrganizationAccount;
 const ALIAS = `${HOSTILE_TEXT.img} zz ${HOSTILE_TEXT.rtl}`;
@@ -55,53 +57,12 @@ beforeAll(async () => {
   expect(reply).toEqual({ ok: true, value: null });
   await popup.close();
   tab = h.context.pages()[0] ?? (await h.context.newPage());
-  await watchOmnibox(await h.worker());
+  addressBar = await watchAddressBar(h, tab);
 });
 afterAll(() => h?.close());
 
-interface OmniboxLog {
-  /** Each text the address bar handed the extension as typed, and each it handed on Enter. */
-  __omnibox?: { changed: string[]; entered: string[] };
-}
-
-/**
- * Records what the address bar hands the extension, through second listeners on the real events: the test
- * waits for these events instead of sleeping. They observe only; the extension's own listeners answer as always.
- */
-async function watchOmnibox(worker: Worker): Promise<void> {
-  await worker.evaluate(() => {
-    const g = globalThis as unknown as OmniboxLog & {
-      chrome: {
-        omnibox: Record<'onInputChanged' | 'onInputEntered', { addListener(f: (t: string) => void): void }>;
-      };
-    };
-    const log = { changed: [] as string[], entered: [] as string[] };
-    g.__omnibox = log;
-    g.chrome.omnibox.onInputChanged.addListener((text) => log.changed.push(text));
-    g.chrome.omnibox.onInputEntered.addListener((text) => log.entered.push(text));
-  });
-}
-
-const omniboxLog = async () =>
-  (await h.worker()).evaluate(
-    () => (globalThis as unknown as OmniboxLog).__omnibox ?? { changed: [], entered: [] },
-  );
-
-/**
- * Types `aws <query>` into the address bar, waits until the extension has been handed the query, presses Enter
- * and resolves with the text the extension was handed for it.
- */
-async function enterInAddressBar(query: string): Promise<string> {
-  const before = await omniboxLog();
-  await tab.bringToFront();
-  await h.display?.key('ctrl+l');
-  await h.display?.type('aws ');
-  await h.display?.type(query);
-  await expect.poll(async () => (await omniboxLog()).changed.slice(before.changed.length)).toContain(query);
-  await h.display?.key('Return');
-  await expect.poll(async () => (await omniboxLog()).entered.length).toBe(before.entered.length + 1);
-  return (await omniboxLog()).entered.at(-1) as string;
-}
+/** Types `aws <query>` into the address bar, presses Enter and resolves with the text the extension was handed. */
+const enterInAddressBar = (query: string) => addressBar.enter(tab, query);
 
 async function expectConsoleAs(account: OrganizationAccount, role: string): Promise<void> {
   await expect
@@ -109,9 +70,7 @@ async function expectConsoleAs(account: OrganizationAccount, role: string): Prom
     .toMatch(new RegExp(`${role}.*${dashed(account.accountId)}`, 's'));
 }
 
-// Real typing in the browser's own address bar races its keyword mode on a loaded machine (keyboard.e2e.test.ts):
-// each try starts from a fresh address bar.
-describe('the address bar keyword “aws” with hostile names', { retry: 2 }, () => {
+describe('the address bar keyword “aws” with hostile names', () => {
   it('opens the account of a hostile alias on Enter; nothing run', async () => {
     expect(await enterInAddressBar('zz')).toBe('zz');
     await expectConsoleAs(aliased, aliased.roles[0] as string);

@@ -55,6 +55,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       state.log.length = 0;
     },
     configure: (patch) => state.configure(patch),
+    hold: (pathPrefix) => state.holds.hold(pathPrefix),
     consoleSessions: () => consoleSessionList(state),
     issuedRoleCredentials: () => [...state.roleCredentials.values()].map((c) => ({ ...c })),
     close: async () => {

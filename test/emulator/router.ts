@@ -44,6 +44,7 @@ async function handle(ctx: Ctx): Promise<void> {
     return send(ctx, 204, {}, '');
   }
   if (state.latencyMs > 0) await sleep(state.latencyMs);
+  await state.holds.pass(ctx.path);
   const isOidc = OIDC_PATHS.has(ctx.path);
   const fault = state.faults.match(ctx.method, ctx.path);
   if (fault === 'drop-connection') {

@@ -1,4 +1,5 @@
 import { Faults } from './faults.ts';
+import { Holds } from './holds.ts';
 import type { Partition } from './hosts.ts';
 import { Malformations } from './malformed.ts';
 import { TokenBucket } from './throttle.ts';
@@ -129,6 +130,7 @@ export class EmulatorState {
   readonly log: LoggedRequest[] = [];
   readonly faults = new Faults();
   readonly malformed = new Malformations();
+  readonly holds = new Holds();
   lifetimes: Required<Lifetimes>;
   latencyMs: number;
   throttle: TokenBucket | null = null;

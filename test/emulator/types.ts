@@ -1,3 +1,5 @@
+import type { HeldRequests } from './holds.ts';
+
 /**
  * Public types of the local AWS emulator. Other engineers (e2e harness, `npm start`, benchmarks) code against
  * these names, so they change only with the code that uses them.
@@ -161,6 +163,8 @@ export interface Emulator {
   requests(): LoggedRequest[];
   resetLog(): void;
   configure(patch: ConfigurePatch): void;
+  /** Holds every request whose path starts with this (after latency, before faults) until `release()`. */
+  hold(pathPrefix: string): HeldRequests;
   consoleSessions(): ConsoleSessionInfo[];
   /** Every role credential GetRoleCredentials issued, oldest first: tests compare what the extension copied. */
   issuedRoleCredentials(): IssuedRoleCredential[];
