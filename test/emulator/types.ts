@@ -1,3 +1,7 @@
+import type { VerificationStyle } from './verification-link.ts';
+
+export type { VerificationStyle } from './verification-link.ts';
+
 /**
  * Public types of the local AWS emulator. Other engineers (e2e harness, `npm start`, benchmarks) code against
  * these names, so they change only with the code that uses them.
@@ -42,6 +46,8 @@ export interface EmulatorOptions {
   refuseSessionDuration?: boolean;
   /** Approve device codes as soon as they are issued (handy for demos/benchmarks). */
   autoApprove?: boolean;
+  /** Which verification page device authorizations link to (docs/aws-protocol.md §5); default 'device'. */
+  verification?: VerificationStyle;
 }
 
 /** Makes chosen requests fail, to prove clients retry or surface errors well. */
@@ -134,7 +140,13 @@ export interface ConsoleSessionInfo {
 export type ConfigurePatch = Partial<
   Pick<
     EmulatorOptions,
-    'latencyMs' | 'throttle' | 'lifetimes' | 'multiSession' | 'autoApprove' | 'refuseSessionDuration'
+    | 'latencyMs'
+    | 'throttle'
+    | 'lifetimes'
+    | 'multiSession'
+    | 'autoApprove'
+    | 'refuseSessionDuration'
+    | 'verification'
   >
 > & { faults?: FaultRule[]; malformed?: MalformedRule[] };
 
