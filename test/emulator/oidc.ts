@@ -147,5 +147,6 @@ function verificationLinkOf(ctx: Ctx, auth: DeviceAuthorization) {
     startUrl: state.options.startUrl,
     partition: ctx.hostInfo.partition,
   };
-  return verificationLink(state.verification, instance, 'ipv4', auth, ctx.portSuffix);
+  const link = verificationLink(state.verification, instance, 'ipv4', auth, ctx.portSuffix);
+  return state.hostileVerificationLink ? { ...link, verificationUriComplete: state.hostileVerificationLink } : link;
 }

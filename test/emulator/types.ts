@@ -148,7 +148,15 @@ export type ConfigurePatch = Partial<
     | 'refuseSessionDuration'
     | 'verification'
   >
-> & { faults?: FaultRule[]; malformed?: MalformedRule[] };
+> & {
+  faults?: FaultRule[];
+  malformed?: MalformedRule[];
+  /**
+   * StartDeviceAuthorization answers with this `verificationUriComplete` instead (null: AWS's own again), as a
+   * compromised proxy or a bug could: proves the extension never opens a link outside AWS's hosts.
+   */
+  hostileVerificationLink?: string | null;
+};
 
 export interface Emulator {
   readonly port: number;

@@ -81,6 +81,13 @@ export function verificationLink(
   }
 }
 
+/** The instance an emulator serves (its home region's partition read from the region name). */
+export function emulatorInstance(emulator: { region: string; startUrl: string }): Instance {
+  const { region, startUrl } = emulator;
+  const partition = region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+  return { region, startUrl, partition };
+}
+
 /** Every verification host of an instance, for host mapping in browsers (e2e harness, `npm start`). */
 export function instanceVerificationHosts(instance: Instance): string[] {
   return [
