@@ -90,10 +90,11 @@ export function emulatorInstance(emulator: { region: string; startUrl: string })
 
 /** Every verification host of an instance, for host mapping in browsers (e2e harness, `npm start`). */
 export function instanceVerificationHosts(instance: Instance): string[] {
-  return [
+  const hosts = [
     `device.sso.${instance.region}.amazonaws.com${instance.partition === 'aws-cn' ? '.cn' : ''}`,
     new URL(portalAppBase(instance, 'ipv4')).hostname,
     new URL(portalAppBase(instance, 'dualstack')).hostname,
     signinAwsHost(instance.region),
   ];
+  return [...new Set(hosts)];
 }

@@ -136,7 +136,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
  * verification hosts (listed first, so they win over the main emulator's wildcards), and Chromium trusts every
  * certificate. Each emulator's verification style is its own `verification` option.
  */
-function hostFlags(main: Emulator, others: readonly Emulator[]): string[] {
+export function hostFlags(main: Emulator, others: readonly Emulator[]): string[] {
   const [mainRules = '', mainSpki = ''] = chromiumHostFlags(main);
   const specific = others.flatMap((e) => [
     ...['oidc', 'portal.sso'].map(
