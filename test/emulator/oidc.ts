@@ -148,5 +148,7 @@ function verificationLinkOf(ctx: Ctx, auth: DeviceAuthorization) {
     partition: ctx.hostInfo.partition,
   };
   const link = verificationLink(state.verification, instance, 'ipv4', auth, ctx.portSuffix);
-  return state.hostileVerificationLink ? { ...link, verificationUriComplete: state.hostileVerificationLink } : link;
+  return state.hostileVerificationLink
+    ? { ...link, verificationUriComplete: state.hostileVerificationLink }
+    : link;
 }

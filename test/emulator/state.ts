@@ -185,7 +185,8 @@ export class EmulatorState {
     if (patch.refuseSessionDuration !== undefined) this.refuseSessionDuration = patch.refuseSessionDuration;
     if (patch.autoApprove !== undefined) this.autoApprove = patch.autoApprove;
     if (patch.verification !== undefined) this.verification = patch.verification;
-    if (patch.hostileVerificationLink !== undefined) this.hostileVerificationLink = patch.hostileVerificationLink;
+    if (patch.hostileVerificationLink !== undefined)
+      this.hostileVerificationLink = patch.hostileVerificationLink;
     if (patch.faults) this.faults.set(patch.faults);
     if (patch.malformed) this.malformed.set(patch.malformed);
     if (patch.throttle !== undefined) {
