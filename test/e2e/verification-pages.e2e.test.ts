@@ -60,19 +60,23 @@ describe('the portal app page (…/#/device?user_code=…)', () => {
       await expect.poll(() => page.getByTestId('user-code').textContent()).toBe(code);
 
       // The app routes in the fragment: the banner follows each route, with no reload.
-      await page.evaluate(() => {
-        location.hash = '#/';
-      });
+      const go = (hash: string) =>
+        page.evaluate((to) => {
+          location.hash = to;
+        }, hash);
+      await go('#/device');
+      await page.getByText('Enter the code shown by your application.').waitFor();
       await banner(page, 'status', NO_CODE);
-      await page.evaluate(() => {
-        location.hash = '#/device?user_code=ZZZZ-ZZZZ';
-      });
+      await go('#/device?user_code=ZZZZ-ZZZZ');
       await banner(page, 'alert', foreign('ZZZZ-ZZZZ'));
-      await page.evaluate((ours) => {
-        history.back();
-        history.back();
-        location.hash = `#/device?user_code=${ours}`;
-      }, code);
+      // The user's own portal (not the approval route): nothing to say.
+      await go('#/');
+      await page.getByText('Your applications and AWS accounts.').waitFor();
+      await expect.poll(() => page.locator('#aws-sso-switcher-device-check').count()).toBe(0);
+      // Back through the history (popstate and hashchange) to a code someone else sent, then ours.
+      await page.goBack();
+      await banner(page, 'alert', foreign('ZZZZ-ZZZZ'));
+      await go(`#/device?user_code=${code}`);
       await banner(page, 'status', OURS);
 
       await page.getByRole('button', { name: 'Approve' }).click();

@@ -33,6 +33,11 @@ export function bannerText(verdict: BannerVerdict): {
   };
 }
 
+/** Off the approval route (the portal app's other pages) the banner has nothing to say. */
+export function hideDeviceBanner(doc: Document): void {
+  doc.getElementById(HOST_ID)?.remove();
+}
+
 /**
  * Draws the verdict at the top of the page, in a shadow root so the page's CSS cannot restyle or hide it.
  * Text only (textContent): nothing from the page or the extension is parsed as HTML.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { findUserCode } from './find-user-code';
+import { findUserCode, isVerificationRoute } from './find-user-code';
 
 describe('findUserCode', () => {
   it.each([
@@ -32,5 +32,23 @@ describe('findUserCode', () => {
     ['https://us-east-1.signin.aws/platform/authorize?request_uri=x', 'Sign in to continue', null],
   ])('%s, page "%s" → %s', (url, text, expected) => {
     expect(findUserCode(url, text)).toBe(expected);
+  });
+});
+
+describe('isVerificationRoute', () => {
+  it.each([
+    ['https://device.sso.us-east-1.amazonaws.com/', true],
+    ['https://device.sso.us-east-1.amazonaws.com/anything', true],
+    ['https://d-9067c0ffee.awsapps.com/start/#/device?user_code=RHHX-BCTS', true],
+    ['https://d-9067c0ffee.awsapps.com/start/#/device', true],
+    ['https://ssoins-7223c0ffee123456.portal.us-east-1.app.aws/#/device?user_code=RHHX-BCTS', true],
+    // The user's own portal: accounts, applications. Not a page that approves anything.
+    ['https://d-9067c0ffee.awsapps.com/start/#/', false],
+    ['https://d-9067c0ffee.awsapps.com/start/', false],
+    ['https://d-9067c0ffee.awsapps.com/start/#/devices-of-mine', false],
+    ['https://us-east-1.signin.aws/platform/authorize?request_uri=x', true],
+    ['https://us-east-1.signin.aws/platform/login', false],
+  ])('%s → %s', (url, expected) => {
+    expect(isVerificationRoute(url)).toBe(expected);
   });
 });
