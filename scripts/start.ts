@@ -39,6 +39,7 @@ const otherPortals = await Promise.all([
     region: 'eu-west-1',
     startUrl: 'https://ssoins-6804c0ffee654321.eu-west-1.portal.amazonaws.com',
     verification: 'portal',
+    portalLogin: true,
   }),
   startEmulator({
     organization: { seed: 3, accounts: 6 },

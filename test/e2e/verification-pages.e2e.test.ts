@@ -86,6 +86,20 @@ describe('the portal app page (…/#/device?user_code=…)', () => {
     },
   );
 
+  it('survives the portal sending the user to sign in on signin.aws and back: banner, approval, tab closed', async () => {
+    const { harness, page, code } = await signInWith({ verification: 'portal', portalLogin: true });
+    // The portal has no session yet: signin.aws, then back to the app with the route (and code) kept.
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`https://d-9067c0ffee.awsapps.com/start/#/device?user_code=${code}`);
+    await banner(page, 'status', OURS);
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await expectSignedIn(harness, DEMO);
+    await expect.poll(() => page.isClosed()).toBe(true);
+    const hops = harness.emulator.requests().map((r) => `${r.host}${r.path}`);
+    expect(hops).toContain('us-east-1.signin.aws/platform/login');
+    expect(harness.consoleErrors).toEqual([]);
+  });
+
   it('warns on a dual-stack portal domain too, for a code someone else sent', async () => {
     harness = await launchExtension();
     const page = await harness.context.newPage();

@@ -1,6 +1,6 @@
 /**
  * `npm run emulator -- --port 8443 [--demo] [--accounts N --seed S --hostile] [--latency MS] [--throttle RPS]
- * [--multi-session] [--auto-approve] [--verification device|portal|signin]`: the emulator on its own, for trying the extension or the AWS CLI by hand.
+ * [--multi-session] [--auto-approve] [--verification device|portal|signin] [--portal-login]`: the emulator on its own, for trying the extension or the AWS CLI by hand.
  */
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     'multi-session': { type: 'boolean', default: false },
     'auto-approve': { type: 'boolean', default: false },
     verification: { type: 'string', default: 'device' },
+    'portal-login': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -31,7 +32,8 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(`Usage: npm run emulator -- [--port 8443] [--demo | --accounts N --seed S --hostile]
        [--latency MS] [--throttle RPS] [--multi-session] [--auto-approve] [--region R] [--start-url URL]
-       [--verification device|portal|signin]   which page device sign-ins link to (docs/aws-protocol.md §5)`);
+       [--verification device|portal|signin]   which page device sign-ins link to (docs/aws-protocol.md §5)
+       [--portal-login]   the portal app sends visitors to sign in on signin.aws first, and back`);
   process.exit(0);
 }
 
@@ -67,6 +69,7 @@ const options: EmulatorOptions = {
   multiSession: values['multi-session'],
   autoApprove: values['auto-approve'],
   verification,
+  portalLogin: values['portal-login'],
 };
 
 const emulator = await startEmulator(options);

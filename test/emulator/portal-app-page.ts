@@ -1,6 +1,9 @@
 import { handleDevicePage } from './device-page.ts';
-import { type Ctx, sendHtml } from './http.ts';
+import { type Ctx, cookies, redirect, send, sendHtml } from './http.ts';
 import { layout } from './page.ts';
+import { signinAwsHost } from './verification-link.ts';
+
+const SESSION_COOKIE = 'aws-portal-session';
 
 /**
  * The access portal's single-page app, reduced to its device route (docs/aws-protocol.md §5): the server sends
@@ -15,6 +18,7 @@ export async function handlePortalApp(ctx: Ctx): Promise<boolean> {
   if (!shellPaths.includes(ctx.path)) return false;
   if (ctx.method === 'POST') return handleDevicePage(ctx);
   if (ctx.method !== 'GET') return false;
+  if (ctx.state.portalLogin && !signedIn(ctx)) return true;
   sendHtml(ctx, 200, layout('AWS access portal', '<main id="app"><p>Loading…</p></main>', '', APP_SCRIPT));
   return true;
 }
@@ -59,3 +63,25 @@ const APP_SCRIPT = `
   draw();
 })();
 `;
+
+/**
+ * With `portalLogin`, a visitor without a portal session goes to sign in on signin.aws and comes back with a
+ * one-time handle that becomes the session cookie. Redirects carry no fragment, so the browser keeps the
+ * `#/device?user_code=…` route across both hops. Whether the visitor has a portal session; when not, this has
+ * answered with the redirect.
+ */
+function signedIn(ctx: Ctx): boolean {
+  const base = `https://${ctx.host}${ctx.portSuffix}${ctx.path}`;
+  const grant = ctx.query.get('portal_login');
+  if (grant && ctx.state.portalLoginGrants.delete(grant)) {
+    const cookie = `${SESSION_COOKIE}=1; Path=/; Secure; HttpOnly; SameSite=Lax`;
+    send(ctx, 302, { location: base, 'set-cookie': cookie, 'cache-control': 'no-store' }, '');
+    return false;
+  }
+  if (cookies(ctx).get(SESSION_COOKIE) === '1') return true;
+  const region = ctx.hostInfo.region ?? ctx.state.options.region;
+  const login = new URL(`https://${signinAwsHost(region)}${ctx.portSuffix}/platform/login`);
+  login.searchParams.set('redirect_uri', base);
+  redirect(ctx, login.href);
+  return false;
+}

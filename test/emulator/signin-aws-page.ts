@@ -1,5 +1,7 @@
+import { classifyHost } from './hosts.ts';
 import { type Ctx, escapeHtml, redirect, sendHtml, sendJson } from './http.ts';
 import { layout, messagePage } from './page.ts';
+import { opaqueToken } from './random.ts';
 import type { DeviceAuthorization } from './state.ts';
 import { portalAppBase } from './verification-link.ts';
 
@@ -11,6 +13,7 @@ import { portalAppBase } from './verification-link.ts';
  * approve (`#/device?user_code=…`): a redirect between verification hosts, as the extension must expect.
  */
 export async function handleSigninAws(ctx: Ctx): Promise<boolean> {
+  if (ctx.path === '/platform/login') return login(ctx);
   if (ctx.path === '/platform/api/authorize' && ctx.method === 'GET') {
     const auth = live(ctx, ctx.query.get('request_uri'));
     if (!auth) sendJson(ctx, 404, { error: 'invalid_request' });
@@ -78,4 +81,45 @@ const PAGE_SCRIPT = `
   const answer = await fetch('/platform/api/authorize?request_uri=' + encodeURIComponent(requestUri));
   if (answer.ok) document.getElementById('code').textContent = (await answer.json()).userCode;
 })();
+`;
+
+/**
+ * The directory's sign-in page, where the portal app sends a visitor without a session (`portalLogin`). Signing in
+ * returns to the portal with a one-time handle; only portal-app hosts are accepted as the way back.
+ */
+async function login(ctx: Ctx): Promise<boolean> {
+  const form = ctx.method === 'POST' ? new URLSearchParams(await ctx.body()) : ctx.query;
+  const back = form.get('redirect_uri') ?? '';
+  const backUrl = URL.canParse(back) ? new URL(back) : null;
+  if (backUrl?.protocol !== 'https:' || classifyHost(backUrl.hostname).service !== 'portal-app') {
+    sendHtml(ctx, 400, messagePage('Sign in', ['This sign-in link is not valid.']));
+    return true;
+  }
+  if (ctx.method === 'POST') {
+    const grant = opaqueToken('', 24);
+    ctx.state.portalLoginGrants.add(grant);
+    backUrl.searchParams.set('portal_login', grant);
+    redirect(ctx, backUrl.href);
+    return true;
+  }
+  if (ctx.method !== 'GET') return false;
+  const page = `<main>
+<h1>Sign in</h1>
+<p>Sign in to continue to your AWS access portal.</p>
+<form method="post" action="/platform/login">
+<input type="hidden" name="redirect_uri" value="${escapeHtml(back)}">
+<p><label for="username">Username</label> <input id="username" name="username" value="demo-user" autocomplete="username"></p>
+<div class="actions"><button class="primary" type="submit">Sign in</button></div>
+</form>
+</main>`;
+  sendHtml(ctx, 200, layout('Sign in', page, '', LOGIN_SCRIPT));
+  return true;
+}
+
+/** A form post drops the page's fragment: the app hands the portal's route back along with the way back. */
+const LOGIN_SCRIPT = `
+document.querySelector('form').addEventListener('submit', (event) => {
+  const back = event.target.querySelector('input[name=redirect_uri]');
+  if (location.hash && !back.value.includes('#')) back.value += location.hash;
+});
 `;

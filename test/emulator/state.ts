@@ -140,6 +140,9 @@ export class EmulatorState {
   autoApprove: boolean;
   verification: VerificationStyle;
   hostileVerificationLink: string | null = null;
+  portalLogin: boolean;
+  /** One-time handles signin.aws hands back to the portal app after the login (they become its session cookie). */
+  readonly portalLoginGrants = new Set<string>();
   private clockOffsetMs = 0;
 
   constructor(
@@ -152,6 +155,7 @@ export class EmulatorState {
     this.refuseSessionDuration = initial.refuseSessionDuration ?? false;
     this.autoApprove = initial.autoApprove ?? false;
     this.verification = initial.verification ?? 'device';
+    this.portalLogin = initial.portalLogin ?? false;
     this.configure({ throttle: initial.throttle ?? null });
   }
 
@@ -185,6 +189,7 @@ export class EmulatorState {
     if (patch.refuseSessionDuration !== undefined) this.refuseSessionDuration = patch.refuseSessionDuration;
     if (patch.autoApprove !== undefined) this.autoApprove = patch.autoApprove;
     if (patch.verification !== undefined) this.verification = patch.verification;
+    if (patch.portalLogin !== undefined) this.portalLogin = patch.portalLogin;
     if (patch.hostileVerificationLink !== undefined)
       this.hostileVerificationLink = patch.hostileVerificationLink;
     if (patch.faults) this.faults.set(patch.faults);

@@ -48,6 +48,11 @@ export interface EmulatorOptions {
   autoApprove?: boolean;
   /** Which verification page device authorizations link to (docs/aws-protocol.md §5); default 'device'. */
   verification?: VerificationStyle;
+  /**
+   * The portal app sends a visitor without a portal session to sign in on `{r}.signin.aws/platform/login` first,
+   * and back: a redirect between verification hosts that keeps the `#/device?user_code=…` fragment.
+   */
+  portalLogin?: boolean;
 }
 
 /** Makes chosen requests fail, to prove clients retry or surface errors well. */
@@ -147,6 +152,7 @@ export type ConfigurePatch = Partial<
     | 'autoApprove'
     | 'refuseSessionDuration'
     | 'verification'
+    | 'portalLogin'
   >
 > & {
   faults?: FaultRule[];

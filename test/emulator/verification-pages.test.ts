@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { classifyHost } from './hosts.ts';
 import { type Emulator, startEmulator } from './index.ts';
-import { at, raw, type SdkClients, sdkClients, startDevice } from './support.ts';
+import { at, cookieHeader, raw, type SdkClients, sdkClients, startDevice } from './support.ts';
 import { portalAppBase, verificationLink } from './verification-link.ts';
 
 /** The three verification pages AWS links to today (docs/aws-protocol.md §5), through the real SDK client. */
@@ -14,7 +14,7 @@ beforeAll(async () => {
   // The OIDC host by name, as the SDK resolves it: the link is built the way AWS builds it for that host.
   sdk = sdkClients(emulator, { endpoint: at(emulator, 'oidc.us-east-1.amazonaws.com') });
 });
-afterEach(() => emulator.configure({ verification: 'device' }));
+afterEach(() => emulator.configure({ verification: 'device', portalLogin: false }));
 afterAll(async () => {
   sdk.close();
   await emulator.close();
@@ -179,5 +179,46 @@ describe('signin.aws', () => {
     });
     expect(cancelled.body).toContain('Request denied.');
     await expect(poll()).rejects.toHaveProperty('name', 'AccessDeniedException');
+  });
+});
+
+describe('the portal app with a sign-in first (portalLogin)', () => {
+  it('sends a visitor to signin.aws and back, then serves the app with a session cookie', async () => {
+    emulator.configure({ portalLogin: true });
+    const portal = at(emulator, 'd-9067c0ffee.awsapps.com', '/start/');
+    const first = await raw(emulator, portal);
+    expect(first.status).toBe(302);
+    const login = new URL(first.headers.location as string);
+    expect(login.host).toBe(`us-east-1.signin.aws:${emulator.port}`);
+    expect(login.pathname).toBe('/platform/login');
+    expect(login.searchParams.get('redirect_uri')).toBe(portal);
+
+    const page = await raw(emulator, login.href);
+    expect(page.body).toMatch(/<button[^>]*>Sign in<\/button>/);
+    const signedIn = await post(`${login.origin}/platform/login`, { redirect_uri: portal });
+    expect(signedIn.status).toBe(302);
+    const back = new URL(signedIn.headers.location as string);
+    expect(`${back.origin}${back.pathname}`).toBe(portal);
+
+    const landed = await raw(emulator, back.href);
+    expect(landed.status).toBe(302);
+    expect(landed.headers.location).toBe(portal);
+    const shell = await raw(emulator, portal, { headers: { cookie: cookieHeader(landed) } });
+    expect(shell.status).toBe(200);
+    expect(shell.body).toContain('<main id="app">');
+    // The handle works once.
+    expect((await raw(emulator, back.href)).headers.location).toContain('/platform/login');
+  });
+
+  it('goes back only to a portal app, never elsewhere', async () => {
+    const login = at(emulator, 'us-east-1.signin.aws', '/platform/login');
+    for (const redirectUri of [
+      'https://evil.example/start/',
+      'http://d-9067c0ffee.awsapps.com/start/',
+      'nope',
+    ]) {
+      const answer = await post(login, { redirect_uri: redirectUri });
+      expect(answer.status, redirectUri).toBe(400);
+    }
   });
 });
