@@ -2,6 +2,8 @@
  * `npm start`: builds the extension, starts the local AWS emulator with a demo organisation, and opens Chromium
  * with the extension loaded and every AWS host mapped to the emulator. The settings page opens with the demo
  * portal filled in: click "Add and sign in", approve on the device page, and use the product.
+ * Two more portals, in other regions, link their sign-ins to the other verification pages AWS uses today
+ * (docs/aws-protocol.md §5): the instance portal app (`#/device?user_code=…`) and signin.aws.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { findChromium, QUIET_CHROMIUM_FLAGS } from '../test/e2e/harness/chromium.ts';
-import { chromiumHostFlags, startEmulator } from '../test/emulator/index.ts';
+import { hostFlags } from '../test/e2e/harness/launch.ts';
+import { startEmulator } from '../test/emulator/index.ts';
 
 if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
   console.error(
@@ -30,6 +33,21 @@ console.log('Building the extension…');
 execFileSync('npm', ['run', 'build:chrome', '--silent'], { stdio: 'inherit' });
 
 const emulator = await startEmulator({ organization: 'demo' });
+const otherPortals = await Promise.all([
+  startEmulator({
+    organization: { seed: 2, accounts: 6 },
+    region: 'eu-west-1',
+    startUrl: 'https://ssoins-6804c0ffee654321.eu-west-1.portal.amazonaws.com',
+    verification: 'portal',
+    portalLogin: true,
+  }),
+  startEmulator({
+    organization: { seed: 3, accounts: 6 },
+    region: 'ap-southeast-2',
+    startUrl: 'https://demo-signin.awsapps.com/start',
+    verification: 'signin',
+  }),
+]);
 const dist = resolve('dist/chrome');
 const profile = await mkdtemp(join(tmpdir(), 'sso-switcher-demo-'));
 const context = await chromium.launchPersistentContext(profile, {
@@ -39,7 +57,7 @@ const context = await chromium.launchPersistentContext(profile, {
   args: [
     `--disable-extensions-except=${dist}`,
     `--load-extension=${dist}`,
-    ...chromiumHostFlags(emulator),
+    ...hostFlags(emulator, otherPortals),
     ...QUIET_CHROMIUM_FLAGS,
   ],
 });
@@ -58,6 +76,8 @@ AWS SSO Switcher is running against the local AWS emulator (${emulator.baseUrl})
   Demo portal start URL: ${emulator.startUrl}
   Identity Center region: ${emulator.region}
   Accounts in the demo organisation: ${emulator.organization.accounts.length}
+  More portals, each linking its sign-in to another AWS verification page:
+${otherPortals.map((e) => `    ${e.startUrl} (${e.region})`).join('\n')}
 
 The settings page is open with the demo portal filled in: click "Add and sign in", then "Approve" on the
 device page. Pin the extension's toolbar button to use the popup. Press Ctrl+C here to stop.`);
@@ -67,7 +87,7 @@ async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
   await context.close().catch(() => undefined);
-  await emulator.close();
+  await Promise.all([emulator, ...otherPortals].map((e) => e.close()));
   await rm(profile, { recursive: true, force: true });
   process.exit(0);
 }

@@ -17,7 +17,7 @@ describe('device-code anti-phishing on the AWS device page', () => {
     const device = await addPortalAndStartSignIn(harness, popup, { startUrl, region, name: 'Demo' });
     await device
       .getByRole('status')
-      .filter({ hasText: 'AWS SSO Switcher started this sign-in (Demo).' })
+      .filter({ hasText: 'AWS SSO Switcher: this is the sign-in you started (Demo).' })
       .waitFor();
     await harness.screenshot(device, 'device-page-ours');
   });
@@ -39,7 +39,7 @@ describe('device-code anti-phishing on the AWS device page', () => {
     await phish.goto(`https://device.sso.${region}.amazonaws.com/?user_code=${started.userCode}`);
     await phish
       .getByRole('alert')
-      .filter({ hasText: 'AWS SSO Switcher did not start this sign-in' })
+      .filter({ hasText: 'is not from a sign-in you started in AWS SSO Switcher' })
       .waitFor();
     await harness.screenshot(phish, 'device-page-phishing');
     expect(harness.consoleErrors).toEqual([]);

@@ -1,12 +1,13 @@
 /**
  * `npm run emulator -- --port 8443 [--demo] [--accounts N --seed S --hostile] [--latency MS] [--throttle RPS]
- * [--multi-session] [--auto-approve]`: the emulator on its own, for trying the extension or the AWS CLI by hand.
+ * [--multi-session] [--auto-approve] [--verification device|portal|signin] [--portal-login]`: the emulator on its own, for trying the extension or the AWS CLI by hand.
  */
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromiumHostFlags, type EmulatorOptions, startEmulator } from './index.ts';
+import { VERIFICATION_STYLES } from './verification-link.ts';
 
 const { values } = parseArgs({
   options: {
@@ -22,13 +23,17 @@ const { values } = parseArgs({
     throttle: { type: 'string' },
     'multi-session': { type: 'boolean', default: false },
     'auto-approve': { type: 'boolean', default: false },
+    verification: { type: 'string', default: 'device' },
+    'portal-login': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 
 if (values.help) {
   console.log(`Usage: npm run emulator -- [--port 8443] [--demo | --accounts N --seed S --hostile]
-       [--latency MS] [--throttle RPS] [--multi-session] [--auto-approve] [--region R] [--start-url URL]`);
+       [--latency MS] [--throttle RPS] [--multi-session] [--auto-approve] [--region R] [--start-url URL]
+       [--verification device|portal|signin]   which page device sign-ins link to (docs/aws-protocol.md §5)
+       [--portal-login]   the portal app sends visitors to sign in on signin.aws first, and back`);
   process.exit(0);
 }
 
@@ -40,6 +45,12 @@ function int(name: string, value: string | undefined): number | undefined {
 }
 
 const throttle = int('throttle', values.throttle);
+const verification = VERIFICATION_STYLES.find((style) => style === values.verification);
+if (!verification) {
+  throw new Error(
+    `--verification must be one of ${VERIFICATION_STYLES.join(', ')}, got ${values.verification}`,
+  );
+}
 const options: EmulatorOptions = {
   port: int('port', values.port) ?? 8443,
   ...(values.host ? { host: values.host } : {}),
@@ -57,6 +68,8 @@ const options: EmulatorOptions = {
   throttle: throttle ? { ratePerSecond: throttle, burst: Math.max(1, Math.ceil(throttle * 2)) } : null,
   multiSession: values['multi-session'],
   autoApprove: values['auto-approve'],
+  verification,
+  portalLogin: values['portal-login'],
 };
 
 const emulator = await startEmulator(options);
@@ -72,6 +85,7 @@ console.log(`AWS emulator listening on ${emulator.baseUrl}
   SPKI SHA-256:     ${emulator.spkiSha256}
   control API:      ${emulator.baseUrl}/_emulator/state
   device page:      ${emulator.baseUrl}/device/ (or https://device.sso.${emulator.region}.amazonaws.com/ when mapped)
+  sign-in links to: the ${verification} page (mapped hosts only; clients that come in by IP get the device page)
 
 Chromium flags (map the AWS hosts here and trust the certificate):
   ${chromiumHostFlags(emulator)

@@ -4,7 +4,17 @@
  */
 
 export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn';
-export type Service = 'oidc' | 'portal' | 'device' | 'signin' | 'console' | 'local';
+/** `portal-app`: the access portal's web app (`*.awsapps.com/start`, `{id}.{r}.portal.amazonaws.com`, `{id}.portal.{r}.app.aws`);
+ * `signin-aws`: `{r}.signin.aws`, the newer verification page (docs/aws-protocol.md §5). */
+export type Service =
+  | 'oidc'
+  | 'portal'
+  | 'device'
+  | 'signin'
+  | 'console'
+  | 'portal-app'
+  | 'signin-aws'
+  | 'local';
 
 export interface HostInfo {
   service: Service;
@@ -22,6 +32,13 @@ const PARTITION_DOMAINS: { partition: Partition; signin: string; console: string
   { partition: 'aws-us-gov', signin: 'signin.amazonaws-us-gov.com', console: 'console.amazonaws-us-gov.com' },
   { partition: 'aws-cn', signin: 'signin.amazonaws.cn', console: 'console.amazonaws.cn' },
 ];
+const LABEL = '[a-z0-9](?:[a-z0-9-]*[a-z0-9])?';
+const PORTAL_APP: readonly RegExp[] = [
+  new RegExp(`^(?:${LABEL}\\.)+awsapps\\.com$`),
+  new RegExp(`^${LABEL}\\.(${REGION})\\.portal\\.amazonaws\\.com(\\.cn)?$`),
+  new RegExp(`^${LABEL}\\.portal\\.(${REGION})\\.app\\.(aws|amazonwebservices\\.com\\.cn)$`),
+];
+const SIGNIN_AWS = new RegExp(`^(${REGION})\\.signin\\.aws$`);
 const MULTI_SESSION = new RegExp(`^(\\d{12}-[a-z0-9]{8})\\.(${REGION})$`);
 const REGION_ONLY = new RegExp(`^(${REGION})$`);
 
@@ -42,6 +59,18 @@ export function classifyHost(host: string): HostInfo {
     const service = api[1] === 'oidc' ? 'oidc' : api[1] === 'portal.sso' ? 'portal' : 'device';
     const region = api[2] as string;
     return { service, region, partition: partitionOfRegion(region, api[3] !== undefined) };
+  }
+  for (const pattern of PORTAL_APP) {
+    const match = pattern.exec(host);
+    if (!match) continue;
+    const region = match[1];
+    if (!region) return { service: 'portal-app', partition: 'aws' };
+    const china = match[2] === '.cn' || match[2] === 'amazonwebservices.com.cn';
+    return { service: 'portal-app', region, partition: partitionOfRegion(region, china) };
+  }
+  const signinAws = SIGNIN_AWS.exec(host);
+  if (signinAws?.[1]) {
+    return { service: 'signin-aws', region: signinAws[1], partition: partitionOfRegion(signinAws[1], false) };
   }
   for (const domains of PARTITION_DOMAINS) {
     for (const service of ['signin', 'console'] as const) {
@@ -78,5 +107,10 @@ export function isLoopback(host: string): boolean {
 export const MAPPED_HOST_PATTERNS = [
   '*.amazonaws.com',
   '*.amazonaws.com.cn',
+  // Verification pages (docs/aws-protocol.md §5): portal apps and signin.aws.
+  '*.awsapps.com',
+  '*.app.aws',
+  '*.amazonwebservices.com.cn',
+  '*.signin.aws',
   ...PARTITION_DOMAINS.flatMap((d) => [d.signin, `*.${d.signin}`, d.console, `*.${d.console}`]),
 ];

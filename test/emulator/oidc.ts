@@ -12,6 +12,7 @@ import {
 import { token } from './oidc-token.ts';
 import { opaqueToken, userCode } from './random.ts';
 import type { ClientRegistration, DeviceAuthorization } from './state.ts';
+import { verificationLink } from './verification-link.ts';
 
 /**
  * SSO OIDC (`oidc.{region}.amazonaws.com`): RegisterClient, StartDeviceAuthorization, CreateToken with the
@@ -118,19 +119,36 @@ function startDevice(ctx: Ctx, body: Body) {
     expiresAt: state.now() + deviceCodeSeconds * 1000,
     interval: pollIntervalSeconds,
     status: state.autoApprove ? 'approved' : 'pending',
+    requestUri: `urn:ietf:params:oauth:request_uri:${opaqueToken('', 24)}`,
   };
   state.deviceAuthorizations.set(auth.userCode, auth);
-  // The real device page lives on its own host; a client that came in by IP gets the page on that address.
-  const verificationUri =
-    ctx.hostInfo.service === 'oidc'
-      ? `https://device.sso.${region(ctx)}.amazonaws.com${ctx.hostInfo.partition === 'aws-cn' ? '.cn' : ''}${ctx.portSuffix}/`
-      : `https://${ctx.host}${ctx.portSuffix}/device/`;
   sendJson(ctx, 200, {
     deviceCode: auth.deviceCode,
     userCode: auth.userCode,
-    verificationUri,
-    verificationUriComplete: `${verificationUri}?user_code=${auth.userCode}`,
+    ...verificationLinkOf(ctx, auth),
     expiresIn: deviceCodeSeconds,
     interval: pollIntervalSeconds,
   });
+}
+
+/**
+ * The page AWS links this authorization to: the instance's style, on the domain of the endpoint family the call
+ * came through (IPv4 here: `oidc.{r}.amazonaws.com`). A client that came in by IP gets the classic page on that
+ * address, as the real device page lives on its own host.
+ */
+function verificationLinkOf(ctx: Ctx, auth: DeviceAuthorization) {
+  const { state } = ctx;
+  if (ctx.hostInfo.service !== 'oidc') {
+    const verificationUri = `https://${ctx.host}${ctx.portSuffix}/device/`;
+    return { verificationUri, verificationUriComplete: `${verificationUri}?user_code=${auth.userCode}` };
+  }
+  const instance = {
+    region: region(ctx),
+    startUrl: state.options.startUrl,
+    partition: ctx.hostInfo.partition,
+  };
+  const link = verificationLink(state.verification, instance, 'ipv4', auth, ctx.portSuffix);
+  return state.hostileVerificationLink
+    ? { ...link, verificationUriComplete: state.hostileVerificationLink }
+    : link;
 }

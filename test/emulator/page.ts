@@ -17,7 +17,8 @@ const STYLE = `
   input { font: inherit; padding: .45rem .6rem; border: 1px solid #8c8c94; border-radius: 6px; }
 `;
 
-export function layout(title: string, body: string, head = ''): string {
+/** `script`: page script (single-page apps), run at the end of the body as AWS's apps do. */
+export function layout(title: string, body: string, head = '', script = ''): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -30,6 +31,7 @@ ${head}
 </head>
 <body>
 ${body}
+${script ? `<script>${script}</script>` : ''}
 </body>
 </html>
 `;

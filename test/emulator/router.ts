@@ -7,7 +7,9 @@ import { handleDevicePage } from './device-page.ts';
 import { type Ctx, createCtx, jsonError, logRequest, oidcError, send, sendJson } from './http.ts';
 import { handleOidc, OIDC_PATHS } from './oidc.ts';
 import { handlePortal, PORTAL_PATHS } from './portal.ts';
+import { handlePortalApp } from './portal-app-page.ts';
 import { handleSignin } from './signin.ts';
+import { handleSigninAws } from './signin-aws-page.ts';
 import type { EmulatorState } from './state.ts';
 
 /**
@@ -79,6 +81,10 @@ async function dispatch(ctx: Ctx): Promise<boolean> {
       return handleSignin(ctx);
     case 'device':
       return ctx.path === '/' && handleDevicePage(ctx);
+    case 'portal-app':
+      return handlePortalApp(ctx);
+    case 'signin-aws':
+      return handleSigninAws(ctx);
     case 'console':
       handleConsolePage(ctx);
       return true;

@@ -11,6 +11,7 @@ import type {
   LoggedRequest,
   Organization,
 } from './types.ts';
+import { VERIFICATION_STYLES, type VerificationStyle } from './verification-link.ts';
 
 /**
  * Everything the emulator remembers, in one place so the control API and the in-process object see the same
@@ -37,6 +38,8 @@ export interface DeviceAuthorization {
   interval: number;
   lastPolledAt?: number;
   status: 'pending' | 'approved' | 'denied' | 'redeemed';
+  /** The opaque handle a signin.aws link carries instead of the code (docs/aws-protocol.md §5). */
+  requestUri: string;
 }
 
 /** One sign-in of the user: every token minted from one device approval shares it. */
@@ -137,6 +140,11 @@ export class EmulatorState {
   multiSession: boolean;
   refuseSessionDuration: boolean;
   autoApprove: boolean;
+  verification: VerificationStyle;
+  hostileVerificationLink: string | null = null;
+  portalLogin: boolean;
+  /** One-time handles signin.aws hands back to the portal app after the login (they become its session cookie). */
+  readonly portalLoginGrants = new Set<string>();
   private clockOffsetMs = 0;
 
   constructor(
@@ -148,6 +156,8 @@ export class EmulatorState {
     this.multiSession = initial.multiSession ?? false;
     this.refuseSessionDuration = initial.refuseSessionDuration ?? false;
     this.autoApprove = initial.autoApprove ?? false;
+    this.verification = initial.verification ?? 'device';
+    this.portalLogin = initial.portalLogin ?? false;
     this.configure({ throttle: initial.throttle ?? null });
   }
 
@@ -165,6 +175,9 @@ export class EmulatorState {
       throw new Error('throttle needs ratePerSecond > 0 and burst >= 1');
     }
     if (latencyMs !== undefined && !(latencyMs >= 0)) throw new Error('latencyMs must be >= 0');
+    if (patch.verification !== undefined && !VERIFICATION_STYLES.includes(patch.verification)) {
+      throw new Error(`verification must be one of ${VERIFICATION_STYLES.join(', ')}`);
+    }
     if (
       faults?.some(
         (f) => typeof f.path !== 'string' || !['internal-error', 'drop-connection'].includes(f.kind),
@@ -177,6 +190,10 @@ export class EmulatorState {
     if (patch.multiSession !== undefined) this.multiSession = patch.multiSession;
     if (patch.refuseSessionDuration !== undefined) this.refuseSessionDuration = patch.refuseSessionDuration;
     if (patch.autoApprove !== undefined) this.autoApprove = patch.autoApprove;
+    if (patch.verification !== undefined) this.verification = patch.verification;
+    if (patch.portalLogin !== undefined) this.portalLogin = patch.portalLogin;
+    if (patch.hostileVerificationLink !== undefined)
+      this.hostileVerificationLink = patch.hostileVerificationLink;
     if (patch.faults) this.faults.set(patch.faults);
     if (patch.malformed) this.malformed.set(patch.malformed);
     if (patch.throttle !== undefined) {
@@ -201,6 +218,12 @@ export class EmulatorState {
     if (auth.expiresAt <= this.now()) throw new Error(`User code ${userCode} has expired`);
     if (auth.status !== 'pending') throw new Error(`User code ${userCode} is already ${auth.status}`);
     auth.status = decision;
+  }
+
+  /** The device authorization a signin.aws link names, whatever its status. */
+  findRequestUri(requestUri: string): DeviceAuthorization | undefined {
+    for (const auth of this.deviceAuthorizations.values()) if (auth.requestUri === requestUri) return auth;
+    return undefined;
   }
 
   pendingUserCodes(): string[] {

@@ -1,4 +1,7 @@
 import type { HeldRequests } from './holds.ts';
+import type { VerificationStyle } from './verification-link.ts';
+
+export type { VerificationStyle } from './verification-link.ts';
 
 /**
  * Public types of the local AWS emulator. Other engineers (e2e harness, `npm start`, benchmarks) code against
@@ -44,6 +47,13 @@ export interface EmulatorOptions {
   refuseSessionDuration?: boolean;
   /** Approve device codes as soon as they are issued (handy for demos/benchmarks). */
   autoApprove?: boolean;
+  /** Which verification page device authorizations link to (docs/aws-protocol.md §5); default 'device'. */
+  verification?: VerificationStyle;
+  /**
+   * The portal app sends a visitor without a portal session to sign in on `{r}.signin.aws/platform/login` first,
+   * and back: a redirect between verification hosts that keeps the `#/device?user_code=…` fragment.
+   */
+  portalLogin?: boolean;
 }
 
 /** Makes chosen requests fail, to prove clients retry or surface errors well. */
@@ -136,9 +146,24 @@ export interface ConsoleSessionInfo {
 export type ConfigurePatch = Partial<
   Pick<
     EmulatorOptions,
-    'latencyMs' | 'throttle' | 'lifetimes' | 'multiSession' | 'autoApprove' | 'refuseSessionDuration'
+    | 'latencyMs'
+    | 'throttle'
+    | 'lifetimes'
+    | 'multiSession'
+    | 'autoApprove'
+    | 'refuseSessionDuration'
+    | 'verification'
+    | 'portalLogin'
   >
-> & { faults?: FaultRule[]; malformed?: MalformedRule[] };
+> & {
+  faults?: FaultRule[];
+  malformed?: MalformedRule[];
+  /**
+   * StartDeviceAuthorization answers with this `verificationUriComplete` instead (null: AWS's own again), as a
+   * compromised proxy or a bug could: proves the extension never opens a link outside AWS's hosts.
+   */
+  hostileVerificationLink?: string | null;
+};
 
 export interface Emulator {
   readonly port: number;

@@ -34,7 +34,7 @@ export async function shownUserCode(page: Page): Promise<string> {
 export async function approve(popup: Page, device: Page, code: string): Promise<void> {
   const banner = await waitForElement(device, byRoleInShadow('#aws-sso-switcher-device-check', 'status'));
   expect(await banner.evaluate((el) => el.textContent)).toContain(
-    `AWS SSO Switcher started this sign-in (${DEMO}).`,
+    `AWS SSO Switcher: this is the sign-in you started (${DEMO}).`,
   );
   await findByText(device, code);
   const closed = new Promise<void>((resolve) => device.once('close', () => resolve()));

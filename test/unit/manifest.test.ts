@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import manifest from '../../manifest.json' with { type: 'json' };
 import { deviceHost, IDENTITY_CENTER_REGIONS, oidcHost, portalHost } from '../../src/shared/aws/regions';
+import { verificationMatchPatterns } from '../../src/shared/aws/verification-hosts';
 
 describe('manifest.json', () => {
   it('asks host access for exactly the Identity Center API and device hosts of every supported region', () => {
@@ -59,12 +60,25 @@ describe('manifest.json', () => {
 });
 
 describe('the device-page content script', () => {
-  it('runs on the device host of every Identity Center region, and nowhere else', () => {
-    const device = manifest.content_scripts.find((script) =>
-      script.js.some((js) => js.includes('content/device')),
-    );
-    expect(new Set(device?.matches)).toEqual(
-      new Set(IDENTITY_CENTER_REGIONS.map(({ code }) => `https://${deviceHost(code)}/*`)),
-    );
+  const device = manifest.content_scripts.find((script) =>
+    script.js.some((js) => js.includes('content/device')),
+  );
+
+  it('runs on every AWS verification host (src/shared/aws/verification-hosts.ts), and nowhere else', () => {
+    expect(new Set(device?.matches)).toEqual(new Set(verificationMatchPatterns()));
+    // Today's pages (docs/aws-protocol.md §5), one of each form.
+    for (const pattern of [
+      'https://device.sso.us-east-1.amazonaws.com/*',
+      'https://*.awsapps.com/*',
+      'https://*.eu-west-1.portal.amazonaws.com/*',
+      'https://*.portal.eu-west-1.app.aws/*',
+      'https://ap-southeast-2.signin.aws/*',
+    ]) {
+      expect(device?.matches).toContain(pattern);
+    }
+  });
+
+  it('may read the URL of each verification page, to close the tab it opened once the sign-in is done', () => {
+    for (const pattern of verificationMatchPatterns()) expect(manifest.host_permissions).toContain(pattern);
   });
 });

@@ -1,3 +1,5 @@
+import { partitionOfRegion } from '../../shared/aws/regions';
+import { isVerificationPage } from '../../shared/aws/verification-hosts';
 import { browser } from '../../shared/browser';
 import { HOST_ACCESS_MISSING, hasHostAccess } from '../../shared/host-access';
 import type { Portal } from '../../shared/portals/portal';
@@ -11,6 +13,7 @@ import { UserFacingError } from '../messaging/user-facing-error';
 import { findPortal } from '../portals/find-portal';
 import { notifyUi } from '../status/notify-ui';
 import { type DeviceFlow, deviceFlowItem, signInOutcomeItem } from '../storage/secrets';
+import { checkDeviceAuthorization } from './device-authorization-checks';
 import { afterPollError, type FailReason, isExpired, MESSAGES } from './poll-transition';
 import { ensureRegistration, forgetRegistration } from './registration';
 import { storeNewSession } from './session';
@@ -29,15 +32,22 @@ export async function startSignIn(portalId: string, options: { reRegistered?: bo
   }
   await signInOutcomeItem(portalId).remove();
   const started = await authorize(portal, options.reRegistered ?? false);
+  // Nothing AWS sent is stored or opened before it passes the checks of docs/aws-protocol.md §4 and §5.
+  const checked = checkDeviceAuthorization(started, partitionOfRegion(portal.region).id);
+  if (!checked.ok) {
+    await signInOutcomeItem(portalId).set({ reason: 'error', message: checked.message });
+    await notifyUi();
+    throw new UserFacingError(checked.message);
+  }
   const flow: DeviceFlow = {
     flowId: crypto.randomUUID(),
     deviceCode: started.deviceCode,
     userCode: started.userCode,
     verificationUri: started.verificationUri,
-    verificationUriComplete: started.verificationUriComplete,
-    expiresAt: Date.now() + started.expiresIn * 1000,
-    intervalMs: started.interval * 1000,
-    nextPollAt: Date.now() + started.interval * 1000,
+    verificationUriComplete: checked.link,
+    expiresAt: Date.now() + checked.expiresInSeconds * 1000,
+    intervalMs: checked.intervalSeconds * 1000,
+    nextPollAt: Date.now() + checked.intervalSeconds * 1000,
     ...(options.reRegistered ? { reRegistered: true } : {}),
   };
   await deviceFlowItem(portalId).set(flow);
@@ -79,7 +89,7 @@ export async function cancelSignIn(portalId: string): Promise<void> {
   await deviceFlowItem(portalId).remove();
   await clearPoll(portalId);
   await forgetPendingConsole(portalId);
-  if (flow?.tabId !== undefined) await closeDeviceTab(flow.tabId, flow.verificationUri);
+  if (flow?.tabId !== undefined) await closeDeviceTab(portalId, flow.tabId);
   await notifyUi();
 }
 
@@ -116,7 +126,7 @@ async function pollOnce(portalId: string, flow: DeviceFlow): Promise<boolean> {
     await deviceFlowItem(portalId).remove();
     await clearPoll(portalId);
     await storeNewSession(portalId, tokens);
-    if (flow.tabId !== undefined) await closeDeviceTab(flow.tabId, flow.verificationUri);
+    if (flow.tabId !== undefined) await closeDeviceTab(portalId, flow.tabId);
     await notifyUi();
     // The console the user asked for when the session had ended, if any, before the sync takes the portal.
     await continueToConsoleAfterSignIn(portalId);
@@ -135,7 +145,7 @@ async function handlePollError(portalId: string, flow: DeviceFlow, error: unknow
   if (step.kind === 'fail') return fail(portalId, flow, step.reason, step.message);
   await deviceFlowItem(portalId).remove();
   await forgetRegistration(portalId);
-  if (flow.tabId !== undefined) await closeDeviceTab(flow.tabId, flow.verificationUri);
+  if (flow.tabId !== undefined) await closeDeviceTab(portalId, flow.tabId);
   try {
     await startSignIn(portalId, { reRegistered: true });
   } catch (restartError) {
@@ -166,16 +176,22 @@ async function fail(portalId: string, flow: DeviceFlow, reason: FailReason, mess
   await clearPoll(portalId);
   await signInOutcomeItem(portalId).set({ reason, message });
   await forgetPendingConsole(portalId);
-  if (flow.tabId !== undefined && reason !== 'denied') await closeDeviceTab(flow.tabId, flow.verificationUri);
+  if (flow.tabId !== undefined && reason !== 'denied') await closeDeviceTab(portalId, flow.tabId);
   await notifyUi();
   return true;
 }
 
-/** Closes the tab we opened, but only while it still shows the AWS device page: the user may have moved on. */
-async function closeDeviceTab(tabId: number, verificationUri: string): Promise<void> {
+/**
+ * Closes the tab we opened, but only while it still shows an AWS verification page of the portal's partition:
+ * AWS may have moved it between those hosts (portal, signin.aws, device page; docs/aws-protocol.md §5), and
+ * anywhere else the user has moved on and the tab is theirs. Reading `tab.url` needs host access to these hosts.
+ */
+async function closeDeviceTab(portalId: string, tabId: number): Promise<void> {
   try {
+    const portal = await findPortal(portalId).catch(() => null);
     const tab = await browser.tabs.get(tabId);
-    if (tab.url && new URL(tab.url).host === new URL(verificationUri).host) await browser.tabs.remove(tabId);
+    if (!portal || !tab.url) return;
+    if (isVerificationPage(tab.url, partitionOfRegion(portal.region).id)) await browser.tabs.remove(tabId);
   } catch {
     // Already closed.
   }

@@ -48,17 +48,17 @@ export async function startDeviceAuthorization(
 ) {
   const output = await client(region).send(new StartDeviceAuthorizationCommand({ ...credentials, startUrl }));
   const { deviceCode, userCode, verificationUri, verificationUriComplete, expiresIn } = output;
-  if (!deviceCode || !userCode || !verificationUri || !verificationUriComplete || !expiresIn) {
+  if (!deviceCode || !userCode || !verificationUri || !verificationUriComplete || expiresIn === undefined) {
     throw new Error('StartDeviceAuthorization returned an incomplete answer');
   }
-  // RFC 8628: poll every 5 s when the server does not say.
+  // Interval and expiry are checked, and the RFC 8628 default applied, by auth/device-authorization-checks.ts.
   return {
     deviceCode,
     userCode,
     verificationUri,
     verificationUriComplete,
     expiresIn,
-    interval: output.interval ?? 5,
+    interval: output.interval,
   };
 }
 

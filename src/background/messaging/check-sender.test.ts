@@ -57,6 +57,12 @@ describe('checkSender for the device-page content script', () => {
   it.each([
     ['https://device.sso.us-east-1.amazonaws.com/?user_code=ABCD-EFGH', true],
     ['https://device.sso.cn-north-1.amazonaws.com.cn/', true],
+    ['https://d-9067c0ffee.awsapps.com/start/#/device?user_code=ABCD-EFGH', true],
+    ['https://ssoins-7223c0ffee123456.us-east-1.portal.amazonaws.com/#/device', true],
+    ['https://ssoins-7223c0ffee123456.portal.us-east-1.app.aws/#/device', true],
+    ['https://us-east-1.signin.aws/platform/authorize?request_uri=abc', true],
+    ['https://us-east-1.signin.aws.evil.example/platform/authorize', false],
+    ['https://awsapps.com.evil.example/start/', false],
     ['https://device.sso.us-east-1.amazonaws.com.evil.example/', false],
     ['https://console.aws.amazon.com/', false],
     ['http://device.sso.us-east-1.amazonaws.com/', false],

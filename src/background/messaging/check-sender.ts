@@ -1,3 +1,4 @@
+import { isAnyVerificationHost } from '../../shared/aws/verification-hosts';
 import type { Audience } from '../../shared/messages/contract';
 
 /** The parts of `runtime.MessageSender` we trust: set by the browser, not by the sender. */
@@ -16,7 +17,6 @@ export interface ExtensionIdentity {
 export type SenderCheck = { ok: true; tabId?: number } | { ok: false; reason: string };
 
 const CONSOLE_HOST = /^([a-z0-9-]+\.)*console\.(aws\.amazon\.com|amazonaws-us-gov\.com|amazonaws\.cn)$/;
-const DEVICE_HOST = /^device\.sso\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/;
 
 /**
  * Decides whether a sender may send a message of the given audience.
@@ -43,7 +43,10 @@ export function checkSender(sender: SenderInfo, audience: Audience, self: Extens
     return { ok: false, reason: 'content messages must come from a page' };
   }
   if (audience === 'device') {
-    return DEVICE_HOST.test(host) ? { ok: true, tabId } : { ok: false, reason: 'not the AWS device page' };
+    // The banner runs on every AWS verification page (docs/aws-protocol.md §5), of any partition.
+    return isAnyVerificationHost(host)
+      ? { ok: true, tabId }
+      : { ok: false, reason: 'not an AWS verification page' };
   }
   return CONSOLE_HOST.test(host) ? { ok: true, tabId } : { ok: false, reason: 'not an AWS console page' };
 }

@@ -7,7 +7,7 @@ export function portalSection(page: Page, name: string) {
 }
 
 /**
- * Fills the add-portal form on an extension page and submits it. Returns the device page that the sign-in
+ * Fills the add-portal form on an extension page and submits it. Returns the verification page that the sign-in
  * opens (AWS's "authorize request" page, here the emulator's).
  */
 export async function addPortalAndStartSignIn(
@@ -19,7 +19,8 @@ export async function addPortalAndStartSignIn(
   if (input.region)
     await page.getByRole('combobox', { name: 'Identity Center region' }).selectOption(input.region);
   if (input.name) await page.getByRole('textbox', { name: 'Display name (optional)' }).fill(input.name);
-  const devicePage = harness.context.waitForEvent('page', (p) => p.url().includes('device.sso.'));
+  // Whichever AWS verification page AWS linked to (docs/aws-protocol.md §5).
+  const devicePage = harness.context.waitForEvent('page', (p) => p.url().startsWith('https://'));
   await page.getByRole('button', { name: 'Add and sign in' }).click();
   return devicePage;
 }
