@@ -9,6 +9,7 @@ import { handleOidc, OIDC_PATHS } from './oidc.ts';
 import { handlePortal, PORTAL_PATHS } from './portal.ts';
 import { handleSignin } from './signin.ts';
 import type { EmulatorState } from './state.ts';
+import { THROTTLED_BODY } from './throttle.ts';
 
 /**
  * Front door: control API first (never delayed, throttled or failed), then the knobs that make the network
@@ -58,11 +59,7 @@ async function handle(ctx: Ctx): Promise<void> {
   }
   const service = ctx.hostInfo.service;
   if (state.throttle && PORTAL_PATHS.has(ctx.path) && (service === 'portal' || service === 'local')) {
-    const verdict = state.throttle.take();
-    if (!verdict.ok) {
-      const headers = { 'Retry-After': String(verdict.retryAfterSeconds) };
-      return jsonError(ctx, 429, 'TooManyRequestsException', { message: 'Too many requests' }, headers);
-    }
+    if (!state.throttle.take()) return jsonError(ctx, 429, 'TooManyRequestsException', THROTTLED_BODY);
   }
   if (await dispatch(ctx)) return;
   jsonError(ctx, 404, 'UnknownOperationException', { message: 'Unknown operation' });
