@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { IDENTITY_CENTER_REGIONS } from '../shared/aws/regions';
 import { describeStartUrlExamples, parseStartUrl } from '../shared/aws/start-url';
+import { requestVanityAccess } from '../shared/host-access';
 import type { AddPortalResult } from '../shared/messages/contract';
 import type { Actions } from './actions';
 
@@ -39,9 +40,18 @@ export function AddPortalForm({ actions, initial, submitLabel, onAdded, autoFocu
       urlRef.current?.focus();
       return;
     }
+    // Straight from the click, before any await: browsers only ask for a permission on a user action.
+    const access = parsed.kind === 'custom' ? requestVanityAccess(parsed.startUrl) : null;
     setBusy(true);
     setErrors({});
     try {
+      if (access && !(await access)) {
+        const host = new URL(parsed.startUrl).hostname;
+        setErrors({
+          startUrl: `${host} is your company's own address. To find your AWS access portal behind it, allow the extension to visit ${host}, or enter the start URL from your IAM Identity Center settings.`,
+        });
+        return;
+      }
       const result = await actions.addPortal({
         startUrl,
         ...(inferredRegion ? {} : region ? { region } : {}),
