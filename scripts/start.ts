@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { findChromium, QUIET_CHROMIUM_FLAGS } from '../test/e2e/harness/chromium.ts';
+import { VANITY_HOSTS } from '../test/emulator/company-hosts.ts';
 import { chromiumHostFlags, startEmulator } from '../test/emulator/index.ts';
 
 if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
@@ -56,6 +57,7 @@ await page.goto(`chrome-extension://${extensionId}/src/options/index.html?${quer
 console.log(`
 AWS SSO Switcher is running against the local AWS emulator (${emulator.baseUrl}).
   Demo portal start URL: ${emulator.startUrl}
+  The same portal behind a company vanity address: https://${VANITY_HOSTS.redirectsToPortal}
   Identity Center region: ${emulator.region}
   Accounts in the demo organisation: ${emulator.organization.accounts.length}
 

@@ -2,6 +2,7 @@
  * Which AWS service a `Host` header names. Real AWS answers each service on its own host; any other name
  * (127.0.0.1, localhost, a machine name) gets every API path, so clients with an endpoint override work.
  */
+import { VANITY_HOSTS } from './company-hosts.ts';
 
 export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn';
 export type Service = 'oidc' | 'portal' | 'device' | 'signin' | 'console' | 'local';
@@ -74,9 +75,14 @@ export function isLoopback(host: string): boolean {
   return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
 }
 
-/** Every AWS host pattern the extension reaches, apex and wildcard (a wildcard does not cover the apex). */
+/**
+ * Every host pattern the extension reaches, apex and wildcard (a wildcard does not cover the apex): AWS's, the
+ * classic portal domain where a vanity redirect lands, and the company vanity hosts the emulator plays.
+ */
 export const MAPPED_HOST_PATTERNS = [
   '*.amazonaws.com',
   '*.amazonaws.com.cn',
+  '*.awsapps.com',
   ...PARTITION_DOMAINS.flatMap((d) => [d.signin, `*.${d.signin}`, d.console, `*.${d.console}`]),
+  ...Object.values(VANITY_HOSTS),
 ];

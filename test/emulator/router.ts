@@ -10,6 +10,7 @@ import { handlePortal, PORTAL_PATHS } from './portal.ts';
 import { handleSignin } from './signin.ts';
 import type { EmulatorState } from './state.ts';
 import { THROTTLED_BODY } from './throttle.ts';
+import { handleCompanyHosts } from './vanity.ts';
 
 /**
  * Front door: control API first (never delayed, throttled or failed), then the knobs that make the network
@@ -79,6 +80,7 @@ async function dispatch(ctx: Ctx): Promise<boolean> {
       handleConsolePage(ctx);
       return true;
     case 'local':
+      if (handleCompanyHosts(ctx)) return true;
       if ((await handleOidc(ctx)) || (await handlePortal(ctx)) || (await handleSignin(ctx))) return true;
       if (ctx.path === '/device' || ctx.path === '/device/') return handleDevicePage(ctx);
       if (ctx.path.startsWith('/console/')) {
