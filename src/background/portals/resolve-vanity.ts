@@ -51,7 +51,9 @@ export async function resolveVanityStartUrl(startUrl: string): Promise<VanityRes
 }
 
 /** One request, its redirect not followed; the answer as webRequest saw it, or null when none came. */
-async function askOnce(url: string, method: 'HEAD' | 'GET'): Promise<VanityAnswer | null> {
+async function askOnce(startUrl: string, method: 'HEAD' | 'GET'): Promise<VanityAnswer | null> {
+  // As the browser reports it: `https://host` is requested, and reported, as `https://host/`.
+  const url = new URL(startUrl).href;
   let settle: (answer: VanityAnswer | null) => void = () => undefined;
   const seen = new Promise<VanityAnswer | null>((resolve) => {
     settle = resolve;

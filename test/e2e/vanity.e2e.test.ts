@@ -1,0 +1,80 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NOT_AWS_LANDING, VANITY_HOSTS } from '../emulator/company-hosts.ts';
+import { type ExtensionHarness, launchExtension } from './harness/launch.ts';
+import { portalSection, shownUserCode } from './pages/portal-flow.ts';
+
+/**
+ * A company vanity start URL (docs/aws-protocol.md §3), added on the settings page as a person does: the
+ * browser asks to let the extension visit that one host, the extension follows its redirect to the AWS portal,
+ * and everything AWS is sent names the AWS portal while the extension keeps showing the address typed.
+ * Headed on Xvfb: the browser's permission prompt is answered with real key presses.
+ */
+let h: ExtensionHarness;
+beforeAll(async () => {
+  h = await launchExtension({ emulator: { organization: 'demo' }, headed: true });
+});
+afterAll(async () => {
+  await h.close();
+});
+
+const VANITY_URL = `https://${VANITY_HOSTS.redirectsToPortal}`;
+
+async function fillAndAdd(page: Page, startUrl: string, region: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Start URL' }).fill(startUrl);
+  await page.getByRole('combobox', { name: 'Identity Center region' }).selectOption(region);
+  await page.getByRole('button', { name: 'Add and sign in' }).click();
+  await page.getByRole('button', { name: 'Checking…' }).waitFor();
+  // The browser's own prompt ("Allow … to read and change your data on aws.example-corp.test?") is outside the
+  // page: nothing a test can await announces it, so give it a moment to take the keyboard focus, then choose
+  // Allow (focus starts on Deny).
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await h.display?.key('Tab');
+  await h.display?.key('Return');
+}
+
+async function storedPortals(): Promise<unknown[]> {
+  const worker = await h.worker();
+  return (await worker.evaluate(() => chrome.storage.local.get('portals'))).portals ?? [];
+}
+
+describe('a company vanity start URL', () => {
+  it('that leads outside AWS is refused with a message naming where it went, and nothing is added', async () => {
+    const options = await h.openOptions();
+    await fillAndAdd(options, `https://${VANITY_HOSTS.redirectsElsewhere}`, 'us-east-1');
+    const error = options.getByRole('alert');
+    await expect.poll(() => error.textContent()).toContain(`leads to ${NOT_AWS_LANDING}`);
+    expect(await error.textContent()).not.toContain('SAMLRequest');
+    expect(await storedPortals()).toEqual([]);
+    await options.close();
+  });
+
+  it('is followed to the AWS portal: sign-in, accounts and the console work, under the name typed', async () => {
+    const options = await h.openOptions();
+    const devicePage = h.context.waitForEvent('page', (p) => p.url().includes('device.sso.'));
+    await fillAndAdd(options, VANITY_URL, h.emulator.region);
+    await devicePage;
+    // The emulator, like AWS, only starts a sign-in for its own start URL: this succeeding shows what was sent.
+    h.emulator.approve(await shownUserCode(options, VANITY_HOSTS.redirectsToPortal));
+    await portalSection(options, VANITY_HOSTS.redirectsToPortal).getByText('Signed in').waitFor();
+    expect(await storedPortals()).toEqual([
+      expect.objectContaining({ startUrl: VANITY_URL, resolvedStartUrl: h.emulator.startUrl }),
+    ]);
+
+    const popup = await h.openPopup();
+    const total = h.emulator.organization.accounts.length;
+    await expect
+      .poll(() => popup.getByRole('status').filter({ hasText: 'accounts' }).textContent())
+      .toMatch(new RegExp(`^${total} accounts`));
+    await popup.getByRole('combobox', { name: 'Search accounts and roles' }).fill('prod identity admin');
+    await popup.getByRole('option', { name: /^AdministratorAccess in acme-prod-identity/ }).waitFor();
+    h.emulator.resetLog();
+    const consoleTab = h.context.waitForEvent('page', (p) => p.url().includes('console.aws.amazon.com'));
+    await popup.keyboard.press('Shift+Enter');
+    await (await consoleTab).waitForURL(/console\.aws\.amazon\.com\/console\/home/);
+    const login = h.emulator.requests().find((r) => r.path === '/federation' && r.query.Action === 'login');
+    expect(login?.query.Issuer).toBe(h.emulator.startUrl);
+    await popup.close();
+    await options.close();
+  });
+});
