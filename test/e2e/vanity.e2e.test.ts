@@ -35,7 +35,8 @@ async function fillAndAdd(page: Page, startUrl: string, region: string): Promise
 
 async function storedPortals(): Promise<unknown[]> {
   const worker = await h.worker();
-  return (await worker.evaluate(() => chrome.storage.local.get('portals'))).portals ?? [];
+  const stored = await worker.evaluate(() => chrome.storage.local.get('portals'));
+  return (stored.portals as unknown[] | undefined) ?? [];
 }
 
 describe('a company vanity start URL', () => {
