@@ -89,6 +89,8 @@ describe('the directory in the popup', () => {
     const stored = decodeDirectory(text)?.accounts.reduce((n, a) => n + a.roles.length, 0);
     expect(stored).toBe(roles);
     expect(await popup.getByRole('alert').count()).toBe(0);
+    // AWS's own 429 (no Retry-After, docs/aws-protocol.md §7) was really met on the way.
+    expect(h.emulator.requests().some((r) => r.status === 429)).toBe(true);
   });
 
   it('syncs once more when Sync is pressed during a sync, so an account assigned meanwhile appears', async () => {
