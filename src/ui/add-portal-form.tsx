@@ -12,6 +12,11 @@ interface Props {
   submitLabel: string;
   onAdded?: (result: Extract<AddPortalResult, { ok: true }>) => void;
   autoFocus?: boolean;
+  /**
+   * Set where a company vanity address cannot be added (the popup: the browser's permission prompt closes it
+   * before the answer comes back); called with the typed URL instead, e.g. to continue on the settings page.
+   */
+  onCompanyAddress?: (startUrl: string) => void;
 }
 
 type FieldErrors = Partial<Record<'startUrl' | 'region' | 'name' | 'form', string>>;
@@ -20,7 +25,14 @@ type FieldErrors = Partial<Record<'startUrl' | 'region' | 'name' | 'form', strin
  * Adds an access portal: start URL, home region (inferred from the URL when it carries one), optional name.
  * Errors appear next to their field; nothing is saved until the background has validated and reached it.
  */
-export function AddPortalForm({ actions, initial, submitLabel, onAdded, autoFocus }: Props) {
+export function AddPortalForm({
+  actions,
+  initial,
+  submitLabel,
+  onAdded,
+  autoFocus,
+  onCompanyAddress,
+}: Props) {
   const [startUrl, setStartUrl] = useState(initial?.startUrl ?? '');
   const [region, setRegion] = useState(initial?.region ?? '');
   const [name, setName] = useState(initial?.name ?? '');
@@ -38,6 +50,10 @@ export function AddPortalForm({ actions, initial, submitLabel, onAdded, autoFocu
     if (!parsed?.ok) {
       setErrors({ startUrl: parsed ? parsed.message : 'Enter your AWS access portal start URL.' });
       urlRef.current?.focus();
+      return;
+    }
+    if (parsed.kind === 'custom' && onCompanyAddress) {
+      onCompanyAddress(parsed.startUrl);
       return;
     }
     // Straight from the click, before any await: browsers only ask for a permission on a user action.

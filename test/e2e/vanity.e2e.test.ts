@@ -40,6 +40,18 @@ async function storedPortals(): Promise<unknown[]> {
 }
 
 describe('a company vanity start URL', () => {
+  it('typed in the popup continues on the settings page, filled in (the prompt would close the popup)', async () => {
+    const popup = await h.openPopup();
+    await popup.getByRole('textbox', { name: 'Start URL' }).fill(VANITY_URL);
+    const settings = h.context.waitForEvent('page', (p) => p.url().includes('/src/options/index.html?'));
+    await popup.getByRole('button', { name: 'Add and sign in' }).click();
+    const page = await settings;
+    await expect.poll(() => page.getByRole('textbox', { name: 'Start URL' }).inputValue()).toBe(VANITY_URL);
+    expect(await storedPortals()).toEqual([]);
+    await page.close();
+    await popup.close();
+  });
+
   it('that leads outside AWS is refused with a message naming where it went, and nothing is added', async () => {
     const options = await h.openOptions();
     await fillAndAdd(options, `https://${VANITY_HOSTS.redirectsElsewhere}`, 'us-east-1');
