@@ -28,6 +28,13 @@ export function PortalRow({ actions, view, isLocked = () => false }: Props) {
       <dl class="portal-details">
         <dt>Start URL</dt>
         <dd>{portal.startUrl}</dd>
+        {portal.resolvedStartUrl && (
+          <>
+            {/* A company vanity address: where it leads is what AWS is sent (docs/aws-protocol.md §3). */}
+            <dt>Leads to</dt>
+            <dd>{portal.resolvedStartUrl}</dd>
+          </>
+        )}
         <dt>Region</dt>
         <dd>{portal.region}</dd>
         {managed && (

@@ -73,6 +73,7 @@ describe('a company vanity start URL', () => {
     expect(await storedPortals()).toEqual([
       expect.objectContaining({ startUrl: VANITY_URL, resolvedStartUrl: h.emulator.startUrl }),
     ]);
+    await options.getByRole('definition').filter({ hasText: h.emulator.startUrl }).waitFor();
 
     const popup = await h.openPopup();
     const total = h.emulator.organization.accounts.length;
