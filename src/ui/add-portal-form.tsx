@@ -47,6 +47,8 @@ export function AddPortalForm({
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    // Enter pressed again while checking must not add the portal twice, nor ask the browser twice.
+    if (busy) return;
     if (!parsed?.ok) {
       setErrors({ startUrl: parsed ? parsed.message : 'Enter your AWS access portal start URL.' });
       urlRef.current?.focus();

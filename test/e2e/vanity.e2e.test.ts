@@ -91,4 +91,50 @@ describe('a company vanity start URL', () => {
     await popup.close();
     await options.close();
   });
+  it('behind a host that refuses HEAD is followed by GET, and found to be the portal already added', async () => {
+    const options = await h.openOptions();
+    await fillAndAdd(options, `https://${VANITY_HOSTS.refusesHead}`, h.emulator.region);
+    const error = options.getByRole('alert');
+    await expect
+      .poll(() => error.textContent())
+      .toContain(`leads to a portal already added as ${VANITY_HOSTS.redirectsToPortal}`);
+    const vanityRequests = h.emulator.requests().filter((r) => r.host === VANITY_HOSTS.refusesHead);
+    expect(vanityRequests.map((r) => [r.method, r.status])).toEqual([
+      ['HEAD', 405],
+      ['GET', 301],
+    ]);
+    expect(await storedPortals()).toHaveLength(1);
+    await options.close();
+  });
+
+  it('is followed again at sign-in when its resolution is missing, and gives the host back when removed', async () => {
+    const worker = await h.worker();
+    // As an import without `resolvedStartUrl`, or a portal stored by an older version, leaves it.
+    await worker.evaluate(async () => {
+      const { portals } = (await chrome.storage.local.get('portals')) as {
+        portals: Record<string, unknown>[];
+      };
+      await chrome.storage.local.set({ portals: portals.map(({ resolvedStartUrl: _, ...p }) => p) });
+    });
+    const options = await h.openOptions();
+    const section = portalSection(options, VANITY_HOSTS.redirectsToPortal);
+    await section.getByRole('button', { name: 'Sign out' }).click();
+    h.emulator.resetLog();
+    const devicePage = h.context.waitForEvent('page', (p) => p.url().includes('device.sso.'));
+    await section.getByRole('button', { name: 'Sign in' }).click();
+    await devicePage;
+    expect(h.emulator.requests()[0]).toMatchObject({ host: VANITY_HOSTS.redirectsToPortal, method: 'HEAD' });
+    h.emulator.approve(await shownUserCode(options, VANITY_HOSTS.redirectsToPortal));
+    await section.getByText('Signed in').waitFor();
+    expect(await storedPortals()).toEqual([
+      expect.objectContaining({ resolvedStartUrl: h.emulator.startUrl }),
+    ]);
+
+    await options.getByRole('button', { name: 'Remove portal' }).click();
+    await options.getByRole('button', { name: 'Yes, remove' }).click();
+    await expect.poll(storedPortals).toEqual([]);
+    const access = await worker.evaluate(() => chrome.permissions.getAll());
+    expect(access.origins).not.toContain(`${VANITY_URL}/*`);
+    await options.close();
+  });
 });

@@ -3,8 +3,12 @@ declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown>; id: string; reload(): void };
   storage: Record<
     'local' | 'session' | 'sync',
-    { get(keys?: string | string[] | null): Promise<Record<string, unknown>> }
+    {
+      get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+    }
   >;
+  permissions: { getAll(): Promise<{ origins?: string[]; permissions?: string[] }> };
   action: { getBadgeText(details: { tabId?: number }): Promise<string> };
   alarms: {
     create(name: string, info: { when?: number; periodInMinutes?: number }): Promise<void>;
