@@ -25,16 +25,20 @@ async function fillAndAdd(page: Page, startUrl: string, region: string): Promise
   await page.getByRole('combobox', { name: 'Identity Center region' }).selectOption(region);
   await page.getByRole('button', { name: 'Add and sign in' }).click();
   await page.getByRole('button', { name: 'Checking…' }).waitFor();
+  await answerPermissionPrompt(h);
+}
+
+async function answerPermissionPrompt(harness: ExtensionHarness): Promise<void> {
   // The browser's own prompt ("Allow … to read and change your data on aws.example-corp.test?") is outside the
   // page: nothing a test can await announces it, so give it a moment to take the keyboard focus, then choose
   // Allow (focus starts on Deny).
   await new Promise((resolve) => setTimeout(resolve, 1000));
-  await h.display?.key('Tab');
-  await h.display?.key('Return');
+  await harness.display?.key('Tab');
+  await harness.display?.key('Return');
 }
 
-async function storedPortals(): Promise<unknown[]> {
-  const worker = await h.worker();
+async function storedPortals(harness = h): Promise<unknown[]> {
+  const worker = await harness.worker();
   const stored = await worker.evaluate(() => chrome.storage.local.get('portals'));
   return (stored.portals as unknown[] | undefined) ?? [];
 }
@@ -119,11 +123,16 @@ describe('a company vanity start URL', () => {
     const options = await h.openOptions();
     const section = portalSection(options, VANITY_HOSTS.redirectsToPortal);
     await section.getByRole('button', { name: 'Sign out' }).click();
+    const signIn = section.getByRole('button', { name: 'Sign in' });
+    await signIn.waitFor();
     h.emulator.resetLog();
     const devicePage = h.context.waitForEvent('page', (p) => p.url().includes('device.sso.'));
-    await section.getByRole('button', { name: 'Sign in' }).click();
+    await signIn.click();
     await devicePage;
-    expect(h.emulator.requests()[0]).toMatchObject({ host: VANITY_HOSTS.redirectsToPortal, method: 'HEAD' });
+    expect(h.emulator.requests().filter((r) => r.path !== '/logout')[0]).toMatchObject({
+      host: VANITY_HOSTS.redirectsToPortal,
+      method: 'HEAD',
+    });
     h.emulator.approve(await shownUserCode(options, VANITY_HOSTS.redirectsToPortal));
     await section.getByText('Signed in').waitFor();
     expect(await storedPortals()).toEqual([
@@ -136,5 +145,31 @@ describe('a company vanity start URL', () => {
     const access = await worker.evaluate(() => chrome.permissions.getAll());
     expect(access.origins).not.toContain(`${VANITY_URL}/*`);
     await options.close();
+  });
+  it('imported without its resolution, in a browser that never allowed the host: the settings page asks, then signs in', async () => {
+    // A browser of its own: Chrome grants again without asking an origin it was once granted.
+    const fresh = await launchExtension({ emulator: { organization: 'demo' }, headed: true });
+    try {
+      // As a settings file or a policy leaves it.
+      await (await fresh.worker()).evaluate(
+        (startUrl) =>
+          chrome.storage.local.set({
+            portals: [{ id: 'imported-1', startUrl, region: 'us-east-1', name: 'Corp' }],
+          }),
+        VANITY_URL,
+      );
+      const options = await fresh.openOptions();
+      const devicePage = fresh.context.waitForEvent('page', (p) => p.url().includes('device.sso.'));
+      await options.getByRole('button', { name: `Allow visiting ${VANITY_HOSTS.redirectsToPortal}` }).click();
+      await answerPermissionPrompt(fresh);
+      await devicePage;
+      fresh.emulator.approve(await shownUserCode(options, 'Corp'));
+      await portalSection(options, 'Corp').getByText('Signed in').waitFor();
+      expect(await storedPortals(fresh)).toEqual([
+        expect.objectContaining({ resolvedStartUrl: fresh.emulator.startUrl }),
+      ]);
+    } finally {
+      await fresh.close();
+    }
   });
 });

@@ -40,7 +40,7 @@ export async function resolveVanityStartUrl(startUrl: string): Promise<VanityRes
   if (!(await browser.permissions.contains({ origins: [vanityOrigin(startUrl)] }))) {
     return {
       ok: false,
-      message: `To follow ${host} to your AWS access portal, the extension needs your permission to visit ${host}. Add the portal again and choose Allow.`,
+      message: `To follow ${host} to your AWS access portal, the extension needs your permission to visit ${host}: choose “Allow visiting ${host}” on the settings page.`,
     };
   }
   let answer = await askOnce(startUrl, 'HEAD');
