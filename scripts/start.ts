@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { findChromium, QUIET_CHROMIUM_FLAGS } from '../test/e2e/harness/chromium.ts';
 import { hostFlags } from '../test/e2e/harness/launch.ts';
+import { VANITY_HOSTS } from '../test/emulator/company-hosts.ts';
 import { startEmulator } from '../test/emulator/index.ts';
 
 if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
@@ -74,6 +75,7 @@ await page.goto(`chrome-extension://${extensionId}/src/options/index.html?${quer
 console.log(`
 AWS SSO Switcher is running against the local AWS emulator (${emulator.baseUrl}).
   Demo portal start URL: ${emulator.startUrl}
+  The same portal behind a company vanity address: https://${VANITY_HOSTS.redirectsToPortal}
   Identity Center region: ${emulator.region}
   Accounts in the demo organisation: ${emulator.organization.accounts.length}
   More portals, each linking its sign-in to another AWS verification page:

@@ -1,6 +1,6 @@
 import { buildAwsConfig, planAwsConfig } from '../shared/credentials/aws-config';
 import { accountPrefsItem, directoryItem } from '../shared/directory/items';
-import { portalLabel } from '../shared/portals/portal';
+import { awsStartUrl, portalLabel } from '../shared/portals/portal';
 import { getItems } from '../shared/storage/define-item';
 import { type Preferences, portalsItem } from '../shared/storage/items';
 
@@ -14,7 +14,8 @@ export async function downloadAwsConfig(preferences: Preferences): Promise<strin
   const directories = await Promise.all(portals.map((p) => directoryItem(p.id).get()));
   const input = portals.map((portal, i) => ({
     name: portalLabel(portal),
-    startUrl: portal.startUrl,
+    // The AWS-owned URL: CLI versions before vanity support (2.35.13) cannot follow a company's own one.
+    startUrl: awsStartUrl(portal),
     region: portal.region,
     accounts: (directories[i]?.accounts ?? []).map((account) => {
       const own = prefs[account.accountId];

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import { forgetFirstPaint } from '../popup/first-paint/remember-first-paint';
+import { parseStartUrl } from '../shared/aws/start-url';
+import { requestVanityAccess } from '../shared/host-access';
 import { type PortalView, portalLabel } from '../shared/portals/portal';
 import { lockPath } from '../shared/settings/effective';
 import type { Actions } from '../ui/actions';
@@ -14,6 +16,12 @@ interface Props {
 }
 
 /** A configured portal in the settings: its session, its details, rename and remove. */
+/** A company's own address for its portal (docs/aws-protocol.md §3), not one of AWS's start URL forms. */
+function isCompanyAddress(startUrl: string): boolean {
+  const parsed = parseStartUrl(startUrl);
+  return parsed.ok && parsed.kind === 'custom';
+}
+
 export function PortalRow({ actions, view, isLocked = () => false }: Props) {
   const { portal } = view;
   const managed = isLocked(lockPath.portal(portal.id));
@@ -28,6 +36,34 @@ export function PortalRow({ actions, view, isLocked = () => false }: Props) {
       <dl class="portal-details">
         <dt>Start URL</dt>
         <dd>{portal.startUrl}</dd>
+        {portal.resolvedStartUrl ? (
+          <>
+            {/* A company vanity address: where it leads is what AWS is sent (docs/aws-protocol.md §3). */}
+            <dt>Leads to</dt>
+            <dd>{portal.resolvedStartUrl}</dd>
+          </>
+        ) : (
+          isCompanyAddress(portal.startUrl) && (
+            <>
+              <dt>Leads to</dt>
+              <dd>
+                not followed yet{' '}
+                <button
+                  type="button"
+                  // Straight from the click: the browser asks only on a user action. Then the sign-in follows it.
+                  onClick={() =>
+                    requestVanityAccess(portal.startUrl).then(
+                      (allowed) => allowed && actions.signIn(portal.id).catch(() => undefined),
+                      () => undefined,
+                    )
+                  }
+                >
+                  Allow visiting {new URL(portal.startUrl).hostname}
+                </button>
+              </dd>
+            </>
+          )
+        )}
         <dt>Region</dt>
         <dd>{portal.region}</dd>
         {managed && (

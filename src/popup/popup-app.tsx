@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import type { Actions } from '../ui/actions';
 import { AddPortalForm } from '../ui/add-portal-form';
+import { closeIfPopup } from '../ui/close-if-popup';
 import { HostAccessBanner } from '../ui/host-access-banner';
 import { PortalSession } from '../ui/portal-session';
 import { usePortals } from '../ui/use-portals';
@@ -78,6 +79,7 @@ export function PopupApp({
               submitLabel="Add and sign in"
               autoFocus
               onAdded={({ portal }) => actions.signIn(portal.id).catch(() => undefined)}
+              onCompanyAddress={(startUrl) => void actions.openOptions({ startUrl }).then(closeIfPopup)}
             />
           </section>
         )}

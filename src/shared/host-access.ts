@@ -31,6 +31,14 @@ export async function hasHostAccess(): Promise<boolean> {
 }
 
 /**
+ * Asks for the one company host of a vanity start URL (docs/aws-protocol.md §3), so the extension may read where
+ * it redirects. Like requestHostAccess, it must run straight from the click, before any await.
+ */
+export function requestVanityAccess(startUrl: string): Promise<boolean> {
+  return browser.permissions.request({ origins: [`${new URL(startUrl).origin}/*`] });
+}
+
+/**
  * Asks for every origin at once. Must run straight from a click handler: Firefox refuses the request after
  * any await (it must be a direct user action), so nothing is awaited before it.
  */

@@ -22,7 +22,8 @@ import type { Preferences } from '../shared/storage/items';
  */
 export interface Actions {
   getStatus(): Promise<Status>;
-  openOptions(): Promise<void>;
+  /** The settings page; with `addPortal`, a new tab of it with the add-portal form filled in. */
+  openOptions(addPortal?: { startUrl: string }): Promise<void>;
   listPortals(): Promise<PortalView[]>;
   addPortal(input: MessagePayload<'addPortal'>): Promise<AddPortalResult>;
   renamePortal(portalId: string, name: string): Promise<unknown>;
@@ -68,7 +69,12 @@ export interface Actions {
 export function createActions(): Actions {
   return {
     getStatus: () => sendMessage('getStatus', {}),
-    openOptions: () => browser.runtime.openOptionsPage(),
+    openOptions: async (addPortal) => {
+      if (!addPortal) return browser.runtime.openOptionsPage();
+      const page = (browser.runtime.getManifest() as { options_ui?: { page?: string } }).options_ui?.page;
+      const query = new URLSearchParams({ startUrl: addPortal.startUrl });
+      await browser.tabs.create({ url: `${browser.runtime.getURL(page ?? '')}?${query}` });
+    },
     listPortals: () => sendMessage('listPortals', {}),
     addPortal: (input) => sendMessage('addPortal', input),
     renamePortal: (portalId, name) => sendMessage('renamePortal', { portalId, name }),

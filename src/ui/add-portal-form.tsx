@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { IDENTITY_CENTER_REGIONS } from '../shared/aws/regions';
 import { describeStartUrlExamples, parseStartUrl } from '../shared/aws/start-url';
+import { requestVanityAccess } from '../shared/host-access';
 import type { AddPortalResult } from '../shared/messages/contract';
 import type { Actions } from './actions';
 
@@ -11,6 +12,11 @@ interface Props {
   submitLabel: string;
   onAdded?: (result: Extract<AddPortalResult, { ok: true }>) => void;
   autoFocus?: boolean;
+  /**
+   * Set where a company vanity address cannot be added (the popup: the browser's permission prompt closes it
+   * before the answer comes back); called with the typed URL instead, e.g. to continue on the settings page.
+   */
+  onCompanyAddress?: (startUrl: string) => void;
 }
 
 type FieldErrors = Partial<Record<'startUrl' | 'region' | 'name' | 'form', string>>;
@@ -19,7 +25,14 @@ type FieldErrors = Partial<Record<'startUrl' | 'region' | 'name' | 'form', strin
  * Adds an access portal: start URL, home region (inferred from the URL when it carries one), optional name.
  * Errors appear next to their field; nothing is saved until the background has validated and reached it.
  */
-export function AddPortalForm({ actions, initial, submitLabel, onAdded, autoFocus }: Props) {
+export function AddPortalForm({
+  actions,
+  initial,
+  submitLabel,
+  onAdded,
+  autoFocus,
+  onCompanyAddress,
+}: Props) {
   const [startUrl, setStartUrl] = useState(initial?.startUrl ?? '');
   const [region, setRegion] = useState(initial?.region ?? '');
   const [name, setName] = useState(initial?.name ?? '');
@@ -34,14 +47,29 @@ export function AddPortalForm({ actions, initial, submitLabel, onAdded, autoFocu
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    // Enter pressed again while checking must not add the portal twice, nor ask the browser twice.
+    if (busy) return;
     if (!parsed?.ok) {
       setErrors({ startUrl: parsed ? parsed.message : 'Enter your AWS access portal start URL.' });
       urlRef.current?.focus();
       return;
     }
+    if (parsed.kind === 'custom' && onCompanyAddress) {
+      onCompanyAddress(parsed.startUrl);
+      return;
+    }
+    // Straight from the click, before any await: browsers only ask for a permission on a user action.
+    const access = parsed.kind === 'custom' ? requestVanityAccess(parsed.startUrl) : null;
     setBusy(true);
     setErrors({});
     try {
+      if (access && !(await access)) {
+        const host = new URL(parsed.startUrl).hostname;
+        setErrors({
+          startUrl: `${host} is your company's own address. To find your AWS access portal behind it, allow the extension to visit ${host}, or enter the start URL from your IAM Identity Center settings.`,
+        });
+        return;
+      }
       const result = await actions.addPortal({
         startUrl,
         ...(inferredRegion ? {} : region ? { region } : {}),

@@ -91,6 +91,28 @@ describe('the directory in the popup', () => {
     expect(await popup.getByRole('alert').count()).toBe(0);
   });
 
+  it('loses nothing when AWS throttles as it does today: 429 "HTTP 429 Unknown Code", no Retry-After', async () => {
+    // Slow enough that the sync surely meets AWS's 429 (docs/aws-protocol.md §7), which names no wait.
+    const { h, popup } = await signedInPopup({ emulator: { organization: { seed: 4, accounts: 12 } } });
+    h.emulator.configure({ throttle: { ratePerSecond: 4, burst: 1 } });
+    h.emulator.resetLog();
+    await popup.getByRole('button', { name: 'Sync' }).click();
+    const answered = () =>
+      h.emulator.requests().filter((r) => r.path === '/assignment/roles' && r.status === 200).length;
+    await expect.poll(answered, { timeout: 40_000 }).toBe(12);
+    await expect.poll(() => status(popup).textContent()).toMatch(/^12 accounts · synced just now$/);
+    const throttled = h.emulator.requests().filter((r) => r.status === 429);
+    expect(throttled.length).toBeGreaterThan(0);
+    expect(throttled.every((r) => r.errorType === 'TooManyRequestsException')).toBe(true);
+    const roles = h.emulator.organization.accounts.reduce((n, a) => n + a.roles.length, 0);
+    const text = await (await h.worker()).evaluate(async () => {
+      const all = await chrome.storage.local.get(null);
+      return Object.entries(all).find(([k]) => k.startsWith('directory:'))?.[1] as string;
+    });
+    expect(decodeDirectory(text)?.accounts.reduce((n, a) => n + a.roles.length, 0)).toBe(roles);
+    expect(await popup.getByRole('alert').count()).toBe(0);
+  });
+
   it('syncs once more when Sync is pressed during a sync, so an account assigned meanwhile appears', async () => {
     const { h, popup } = await signedInPopup({ emulator: { organization: { seed: 5, accounts: 12 } } });
     h.emulator.resetLog();

@@ -2,6 +2,7 @@
  * Which AWS service a `Host` header names. Real AWS answers each service on its own host; any other name
  * (127.0.0.1, localhost, a machine name) gets every API path, so clients with an endpoint override work.
  */
+import { VANITY_HOSTS } from './company-hosts.ts';
 
 export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn';
 /** `portal-app`: the access portal's web app (`*.awsapps.com/start`, `{id}.{r}.portal.amazonaws.com`, `{id}.portal.{r}.app.aws`);
@@ -103,7 +104,10 @@ export function isLoopback(host: string): boolean {
   return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
 }
 
-/** Every AWS host pattern the extension reaches, apex and wildcard (a wildcard does not cover the apex). */
+/**
+ * Every host pattern the extension reaches, apex and wildcard (a wildcard does not cover the apex): AWS's, the
+ * classic portal domain where a vanity redirect lands, and the company vanity hosts the emulator plays.
+ */
 export const MAPPED_HOST_PATTERNS = [
   '*.amazonaws.com',
   '*.amazonaws.com.cn',
@@ -113,4 +117,5 @@ export const MAPPED_HOST_PATTERNS = [
   '*.amazonwebservices.com.cn',
   '*.signin.aws',
   ...PARTITION_DOMAINS.flatMap((d) => [d.signin, `*.${d.signin}`, d.console, `*.${d.console}`]),
+  ...Object.values(VANITY_HOSTS),
 ];

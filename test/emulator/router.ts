@@ -11,6 +11,8 @@ import { handlePortalApp } from './portal-app-page.ts';
 import { handleSignin } from './signin.ts';
 import { handleSigninAws } from './signin-aws-page.ts';
 import type { EmulatorState } from './state.ts';
+import { THROTTLED_BODY } from './throttle.ts';
+import { handleCompanyHosts } from './vanity.ts';
 
 /**
  * Front door: control API first (never delayed, throttled or failed), then the knobs that make the network
@@ -61,11 +63,7 @@ async function handle(ctx: Ctx): Promise<void> {
   }
   const service = ctx.hostInfo.service;
   if (state.throttle && PORTAL_PATHS.has(ctx.path) && (service === 'portal' || service === 'local')) {
-    const verdict = state.throttle.take();
-    if (!verdict.ok) {
-      const headers = { 'Retry-After': String(verdict.retryAfterSeconds) };
-      return jsonError(ctx, 429, 'TooManyRequestsException', { message: 'Too many requests' }, headers);
-    }
+    if (!state.throttle.take()) return jsonError(ctx, 429, 'TooManyRequestsException', THROTTLED_BODY);
   }
   if (await dispatch(ctx)) return;
   jsonError(ctx, 404, 'UnknownOperationException', { message: 'Unknown operation' });
@@ -89,6 +87,7 @@ async function dispatch(ctx: Ctx): Promise<boolean> {
       handleConsolePage(ctx);
       return true;
     case 'local':
+      if (handleCompanyHosts(ctx)) return true;
       if ((await handleOidc(ctx)) || (await handlePortal(ctx)) || (await handleSignin(ctx))) return true;
       if (ctx.path === '/device' || ctx.path === '/device/') return handleDevicePage(ctx);
       if (ctx.path.startsWith('/console/')) {

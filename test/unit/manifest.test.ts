@@ -22,6 +22,17 @@ describe('manifest.json', () => {
     }
   });
 
+  it('may follow a company vanity start URL only with access granted for that one host, from a click', () => {
+    // docs/security.md "Permissions": `https://*/*` is optional, never granted at install; the add-portal form
+    // asks for exactly the typed host's origin (src/shared/host-access.ts requestVanityAccess).
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
+    expect(manifest.host_permissions).not.toContain('https://*/*');
+    // webRequest reads the redirect's Location, which fetch hides; it brings no install warning and sees only
+    // hosts the extension may access.
+    expect(manifest.permissions).toContain('webRequest');
+    expect(manifest.permissions).not.toContain('webRequestBlocking');
+  });
+
   it('is not reachable from web pages or other extensions', () => {
     expect(manifest).not.toHaveProperty('externally_connectable');
     expect(manifest).not.toHaveProperty('web_accessible_resources');

@@ -2,7 +2,7 @@ import { partitionOfRegion } from '../../shared/aws/regions';
 import { isVerificationPage } from '../../shared/aws/verification-hosts';
 import { browser } from '../../shared/browser';
 import { HOST_ACCESS_MISSING, hasHostAccess } from '../../shared/host-access';
-import type { Portal } from '../../shared/portals/portal';
+import { awsStartUrl, type Portal } from '../../shared/portals/portal';
 import { clearPoll, schedulePoll } from '../alarms/schedule';
 import { awsErrorName, isNetworkError } from '../aws/errors';
 import { createTokenFromDeviceCode, startDeviceAuthorization } from '../aws/oidc';
@@ -11,6 +11,7 @@ import { forgetPendingConsole } from '../console/pending-console';
 import { runPortalSync } from '../directory/portal-deps';
 import { UserFacingError } from '../messaging/user-facing-error';
 import { findPortal } from '../portals/find-portal';
+import { resolvedPortal } from '../portals/resolved-portal';
 import { notifyUi } from '../status/notify-ui';
 import { type DeviceFlow, deviceFlowItem, signInOutcomeItem } from '../storage/secrets';
 import { checkDeviceAuthorization } from './device-authorization-checks';
@@ -58,10 +59,12 @@ export async function startSignIn(portalId: string, options: { reRegistered?: bo
   void pollUntilDone(portalId);
 }
 
-async function authorize(portal: Portal, reRegistered: boolean) {
+async function authorize(stored: Portal, reRegistered: boolean) {
+  // A company vanity URL is followed to its AWS portal first; AWS only knows that one (docs/aws-protocol.md §3).
+  const portal = await resolvedPortal(stored);
   const credentials = await ensureRegistration(portal).catch(rethrowUnreachable(portal));
   try {
-    return await startDeviceAuthorization(portal.region, credentials, portal.startUrl);
+    return await startDeviceAuthorization(portal.region, credentials, awsStartUrl(portal));
   } catch (error) {
     if (awsErrorName(error) === 'InvalidClientException' && !reRegistered) {
       await forgetRegistration(portal.id);

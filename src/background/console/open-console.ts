@@ -1,6 +1,7 @@
 import { browser } from '../../shared/browser';
 import { roleUsageItem } from '../../shared/directory/items';
 import { roleKey } from '../../shared/directory/model';
+import { awsStartUrl } from '../../shared/portals/portal';
 import { preferencesItem } from '../../shared/storage/items';
 import { SignedOutError } from '../auth/session';
 import { awsErrorName, isNetworkError } from '../aws/errors';
@@ -62,7 +63,8 @@ export async function openConsole(role: RoleRef, options: OpenConsoleOptions): P
   const destination =
     samePageDestination(placementOrigin(placement), portal.region) ??
     consoleHome(portal.region, await accountRegion(portal, role.accountId));
-  const login = loginUrl(origin, token, portal.startUrl, destination);
+  // The federation Issuer is the portal AWS knows (a vanity URL's resolved one, docs/aws-protocol.md §3).
+  const login = loginUrl(origin, token, awsStartUrl(portal), destination);
   const tabId = await navigateTo(multiSession ? login : logoutThenLogin(origin, login), placement);
   if (tabId !== undefined) {
     await recordConsoleTab(tabId, { ...role, expiresAt: credentials.expiration });

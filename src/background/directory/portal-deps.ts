@@ -11,7 +11,7 @@ import { type RateLimiter, sharedPortalLimiter } from './rate-limiter';
 import { retryAfterMs } from './retry';
 import { type SyncDeps, syncPortal } from './sync-portal';
 
-/** The portal rejects `max_result` above 100 (aws-protocol.md §3.1); 100 keeps pages, and requests, fewest. */
+/** The portal rejects `max_result` above 100 (docs/aws-protocol.md §6); 100 keeps pages, and requests, fewest. */
 const PAGE_SIZE = 100;
 
 /**

@@ -3,7 +3,7 @@ import { parseStartUrl } from '../../shared/aws/start-url';
 import { directoryItem, syncProgressItem } from '../../shared/directory/items';
 import { HOST_ACCESS_MISSING, hasHostAccess } from '../../shared/host-access';
 import type { AddPortalResult, MessagePayload } from '../../shared/messages/contract';
-import type { Portal, PortalView } from '../../shared/portals/portal';
+import { awsStartUrl, type Portal, type PortalView, portalLabel } from '../../shared/portals/portal';
 import { portalsItem } from '../../shared/storage/items';
 import { clearPoll, clearRefresh } from '../alarms/schedule';
 import { ensureRegistration } from '../auth/registration';
@@ -11,6 +11,7 @@ import { signOut } from '../auth/session';
 import { isNetworkError } from '../aws/errors';
 import { forgetRoleCredentials } from '../console/role-credentials';
 import { portalViews } from '../portals/portal-views';
+import { releaseVanityAccess, resolveVanityStartUrl } from '../portals/resolve-vanity';
 import { lockPath, readLocks, refuseLocked } from '../settings/locks';
 import { notifyUi } from '../status/notify-ui';
 import { SECRET_FAMILIES } from '../storage/secrets';
@@ -20,14 +21,23 @@ export async function listPortals(): Promise<PortalView[]> {
 }
 
 /**
- * Validates and saves a portal. Nothing is saved until the start URL parses, the region is one where Identity
- * Center runs, and that region's OIDC endpoint answers (we register this browser as an OIDC client there, which
- * the sign-in needs anyway).
+ * Validates and saves a portal. Nothing is saved until the start URL parses (a company vanity URL: until it
+ * redirects to an AWS access portal, docs/aws-protocol.md §3), the region is one where Identity Center runs,
+ * and that region's OIDC endpoint answers (we register this browser as an OIDC client there, which the sign-in
+ * needs anyway).
  */
 export async function addPortal(payload: MessagePayload<'addPortal'>): Promise<AddPortalResult> {
   const parsed = parseStartUrl(payload.startUrl);
   if (!parsed.ok) return { ok: false, field: 'startUrl', message: parsed.message };
-  const region = parsed.region ?? payload.region?.trim() ?? '';
+  let resolvedStartUrl: string | undefined;
+  let urlRegion = parsed.region;
+  if (parsed.kind === 'custom') {
+    const resolution = await resolveVanityStartUrl(parsed.startUrl);
+    if (!resolution.ok) return { ok: false, field: 'startUrl', message: resolution.message };
+    resolvedStartUrl = resolution.resolvedStartUrl;
+    urlRegion = resolution.region;
+  }
+  const region = urlRegion ?? payload.region?.trim() ?? '';
   if (!region)
     return { ok: false, field: 'region', message: 'Choose the region of your IAM Identity Center instance.' };
   if (!findIdentityCenterRegion(region)) {
@@ -37,6 +47,7 @@ export async function addPortal(payload: MessagePayload<'addPortal'>): Promise<A
       message: `${region} is not a region where IAM Identity Center runs.`,
     };
   }
+  // A vanity portal's region comes from where it lands, whatever the form still shows: the CLI does the same.
   if (parsed.region && payload.region && payload.region !== parsed.region) {
     return {
       ok: false,
@@ -45,13 +56,21 @@ export async function addPortal(payload: MessagePayload<'addPortal'>): Promise<A
     };
   }
   const portals = await portalsItem.get();
-  if (portals.some((p) => p.startUrl === parsed.startUrl)) {
-    return { ok: false, field: 'startUrl', message: 'This portal is already added.' };
+  const twin = portals.find(
+    (p) => p.startUrl === parsed.startUrl || awsStartUrl(p) === (resolvedStartUrl ?? parsed.startUrl),
+  );
+  if (twin) {
+    const message =
+      twin.startUrl === parsed.startUrl
+        ? 'This portal is already added.'
+        : `This address leads to a portal already added as ${portalLabel(twin)}.`;
+    return { ok: false, field: 'startUrl', message };
   }
   const name = payload.name?.trim();
   const portal: Portal = {
     id: crypto.randomUUID(),
     startUrl: parsed.startUrl,
+    ...(resolvedStartUrl ? { resolvedStartUrl } : {}),
     region,
     ...(name ? { name } : {}),
   };
@@ -93,7 +112,11 @@ export async function renamePortal({ portalId, name }: MessagePayload<'renamePor
 export async function removePortal({ portalId }: MessagePayload<'removePortal'>): Promise<null> {
   refuseLocked(await readLocks(), [lockPath.portal(portalId)], 'This portal');
   await cleanUpPortal(portalId);
-  await portalsItem.set((await portalsItem.get()).filter((p) => p.id !== portalId));
+  const portals = await portalsItem.get();
+  const remaining = portals.filter((p) => p.id !== portalId);
+  await portalsItem.set(remaining);
+  const removed = portals.find((p) => p.id === portalId);
+  if (removed) await releaseVanityAccess(removed.startUrl, remaining).catch(() => undefined);
   await notifyUi();
   return null;
 }

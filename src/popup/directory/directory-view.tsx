@@ -3,6 +3,7 @@ import { portalShortcutLink } from '../../shared/aws/shortcut-link';
 import { CREDENTIAL_FORMATS, type CredentialFormat } from '../../shared/credentials/formats';
 import { rankingSignals } from '../../shared/directory/ranking-signals';
 import { buildSearchIndex, type RankingSignals, search } from '../../shared/directory/search';
+import { awsStartUrl } from '../../shared/portals/portal';
 import type { Actions } from '../../ui/actions';
 import { closeIfPopup } from '../../ui/close-if-popup';
 import { VirtualList } from '../../ui/virtual-list';
@@ -94,7 +95,7 @@ export function DirectoryView({
     onCopyLink: (row) => {
       const portal = data.portals.find((p) => p.id === row.entry.portalId);
       if (!portal) return;
-      const link = portalShortcutLink(portal.startUrl, row.entry.accountId, row.entry.roleName);
+      const link = portalShortcutLink(awsStartUrl(portal), row.entry.accountId, row.entry.roleName);
       navigator.clipboard
         .writeText(link)
         .then(() => setCopied(`Link to ${row.entry.roleName} copied.`), report);

@@ -1,5 +1,5 @@
 /**
- * Parses what a user pastes as an AWS access portal start URL (docs/aws-protocol.md §6) into one canonical string
+ * Parses what a user pastes as an AWS access portal start URL (docs/aws-protocol.md §2) into one canonical string
  * plus the home region when the host carries it. Pure string logic: it runs in every extension context and tests.
  * The canonical string identifies a portal (duplicates) and, like the AWS CLI's token-cache key, is compared
  * literally, so `…/start`, `…/start/` and `…/start/#/` must all become one value.
@@ -162,7 +162,7 @@ export function parseStartUrl(input: string): StartUrlResult {
   }
   if (AWS_DOMAIN.test(host)) return fail(`${host} is an AWS host but not an access portal. ${LOOKS_LIKE}`);
 
-  // A vanity domain redirects (HTTP 30x) to one of the forms above; the user tells us the region.
+  // A company vanity domain: followed to one of the forms above when the portal is added (docs/aws-protocol.md §3).
   return { ok: true, startUrl: `https://${host}${path}`, region: null, partition: null, kind: 'custom' };
 }
 

@@ -63,6 +63,8 @@ export function effectiveSettings(user: UserSettings, managed: ManagedSettings):
     const next: EffectivePortal = {
       id,
       startUrl: policy.startUrl,
+      // A vanity address's AWS portal, found by this browser (docs/aws-protocol.md §3): the policy has none.
+      ...(current?.resolvedStartUrl ? { resolvedStartUrl: current.resolvedStartUrl } : {}),
       region: policy.region,
       ...(name ? { name } : {}),
       managed: true,

@@ -30,9 +30,10 @@ export function buildExport(snapshot: Snapshot, now: number): SettingsFile {
     format: EXPORT_FORMAT,
     version: SETTINGS_VERSION,
     exportedAt: new Date(now).toISOString(),
-    portals: view.portals.map(({ id, startUrl, region, name }) => ({
+    portals: view.portals.map(({ id, startUrl, resolvedStartUrl, region, name }) => ({
       id,
       startUrl,
+      ...(resolvedStartUrl ? { resolvedStartUrl } : {}),
       region,
       ...(name ? { name } : {}),
     })),

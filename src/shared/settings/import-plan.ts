@@ -71,6 +71,7 @@ function planPortals(
       const next: Portal = {
         id,
         startUrl: portal.startUrl,
+        ...(portal.resolvedStartUrl ? { resolvedStartUrl: portal.resolvedStartUrl } : {}),
         region: portal.region,
         ...(portal.name ? { name: portal.name } : {}),
       };

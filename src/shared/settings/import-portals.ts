@@ -12,6 +12,7 @@ import { formatPath } from './path';
 export const ImportPortalSchema = v.object({
   id: v.optional(PortalSchema.entries.id),
   startUrl: v.pipe(v.string(), v.maxLength(2048)),
+  resolvedStartUrl: v.optional(v.pipe(v.string(), v.maxLength(2048))),
   region: v.optional(PortalSchema.entries.region),
   name: PortalSchema.entries.name,
 });
@@ -20,6 +21,8 @@ export interface ImportedPortal {
   readonly id?: string;
   /** Normalised as parseStartUrl does, the way stored portals are. */
   readonly startUrl: string;
+  /** A vanity start URL's AWS-owned portal, when the file has it (else it is followed again at sign-in). */
+  readonly resolvedStartUrl?: string;
   readonly region: string;
   readonly name?: string;
 }
@@ -50,10 +53,36 @@ export function checkPortals(
       fail('region', `${region} is not a region where IAM Identity Center runs`);
     else if (parsed.region && parsed.region !== region)
       fail('region', `this start URL belongs to ${parsed.region}`);
+    const resolved = checkResolved(parsed.kind, portal.output.resolvedStartUrl);
+    if (resolved && !resolved.ok) fail('resolvedStartUrl', resolved.message);
     const twin = seen.get(parsed.startUrl);
     if (twin !== undefined) fail('startUrl', `is the same portal as portals[${twin}]`);
     seen.set(parsed.startUrl, index);
-    if (errors.length === errorsBefore) checked.push({ ...portal.output, startUrl: parsed.startUrl, region });
+    if (errors.length === errorsBefore) {
+      const { resolvedStartUrl: _given, ...rest } = portal.output;
+      checked.push({
+        ...rest,
+        startUrl: parsed.startUrl,
+        ...(resolved?.ok ? { resolvedStartUrl: resolved.url } : {}),
+        region,
+      });
+    }
   }
   return checked;
+}
+
+/**
+ * A file's resolved URL is trusted only as what it claims to be: an AWS-owned portal, for a company vanity
+ * start URL (docs/aws-protocol.md §3). Anything else would send sign-ins somewhere the user never typed.
+ */
+function checkResolved(
+  kind: string,
+  resolved: string | undefined,
+): { ok: true; url: string } | { ok: false; message: string } | null {
+  if (resolved === undefined) return null;
+  if (kind !== 'custom') return { ok: false, message: 'belongs only to a company vanity start URL' };
+  const parsed = parseStartUrl(resolved);
+  if (!parsed.ok) return { ok: false, message: parsed.message };
+  if (parsed.kind === 'custom') return { ok: false, message: 'is not an AWS access portal' };
+  return { ok: true, url: parsed.startUrl };
 }

@@ -304,3 +304,28 @@ describe('importSettings: files and versions', () => {
     expect(storage.dump().local['settings.meta']).toMatchObject({ preferencesArea: 'local' });
   });
 });
+
+describe('company vanity portals through export and import', () => {
+  it('keep the AWS portal their address leads to, so a new browser signs in without following it again', async () => {
+    const vanity = {
+      startUrl: 'https://aws.example-corp.com',
+      resolvedStartUrl: 'https://ssoins-1234567890abcdef.portal.us-west-2.app.aws',
+      region: 'us-west-2',
+    };
+    const source = await migratedStorage();
+    const added = await importSettings(file({ portals: [vanity] }), { newId }, source);
+    if (!added.ok) throw new Error(JSON.stringify(added.errors));
+    await added.apply();
+    const exported = await exportSettings(source, now());
+    if (!exported.ok) throw new Error(exported.message);
+    expect(exported.file.portals).toContainEqual(expect.objectContaining(vanity));
+
+    const target = memoryStorage();
+    await runMigrations(target, now);
+    const imported = await importSettings(exported.text, { mode: 'replace', newId }, target);
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    await imported.apply();
+    const again = await exportSettings(target, now());
+    expect(again.ok && again.file.portals).toContainEqual(expect.objectContaining(vanity));
+  });
+});

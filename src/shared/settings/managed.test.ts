@@ -117,6 +117,19 @@ describe('effectiveSettings', () => {
     expect(effective.locked.has(lockPath.preference('multiSession'))).toBe(false);
   });
 
+  it('keeps the AWS portal this browser found behind a managed company vanity address', () => {
+    const vanity = 'https://aws.example-corp.com';
+    const resolvedStartUrl = 'https://ssoins-1234567890abcdef.portal.eu-west-1.app.aws';
+    const mine: UserSettings = {
+      ...user,
+      portals: [{ id: 'v1', startUrl: vanity, resolvedStartUrl, region: 'eu-west-1' }],
+    };
+    const managed = parseManaged({ portals: [{ startUrl: vanity, region: 'eu-west-1', name: 'Corp' }] });
+    expect(effectiveSettings(mine, managed).portals).toEqual([
+      { id: 'v1', startUrl: vanity, resolvedStartUrl, region: 'eu-west-1', name: 'Corp', managed: true },
+    ]);
+  });
+
   it('adopts the user’s own copy of a managed portal (same id, so its sign-in stays) and adds the others', () => {
     const id = managedPortalId('https://ssoins-7223a0e0d5f4c8b1.portal.us-east-1.app.aws');
     expect(effective.portals).toEqual([

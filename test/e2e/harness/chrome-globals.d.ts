@@ -8,6 +8,7 @@ declare const chrome: {
       set(items: Record<string, unknown>): Promise<void>;
     }
   >;
+  permissions: { getAll(): Promise<{ origins?: string[]; permissions?: string[] }> };
   action: { getBadgeText(details: { tabId?: number }): Promise<string> };
   alarms: {
     create(name: string, info: { when?: number; periodInMinutes?: number }): Promise<void>;
