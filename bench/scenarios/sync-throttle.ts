@@ -49,8 +49,13 @@ export const syncThrottle: Scenario = {
         const boundSeconds = (ok - THROTTLE.burst) / THROTTLE.ratePerSecond;
         const wallSeconds = (sync.doneAt - sync.startedAt) / 1000;
         const shown = await errorsShown(popup);
-        if (sync.progress.message) messages.push(sync.progress.message);
-        messages.push(...shown.texts);
+        // Which check tripped, and when: an alert first seen before the sync started is left from before.
+        if (sync.progress.message || sync.progress.state !== 'done')
+          messages.push(`run ${run}: final progress ${sync.progress.state}: ${sync.progress.message ?? ''}`);
+        for (const { text, at } of shown.texts)
+          messages.push(
+            `run ${run}: shown ${((at - sync.startedAt) / 1000).toFixed(2)} s after the start: ${text}`,
+          );
         const missing = missingAccounts(h.emulator.organization, await storedDirectory(h, portalId));
 
         series.add('wall', wallSeconds);
@@ -143,7 +148,7 @@ const ERROR_SELECTOR = '[role="alert"], .sync-status .error';
 /** Counts, from now on, the most error elements the popup shows at once, and what they said. */
 async function watchErrors(popup: Page): Promise<void> {
   await popup.evaluate((selector) => {
-    const seen = { most: 0, texts: [] as string[] };
+    const seen = { most: 0, texts: [] as { text: string; at: number }[] };
     const state = globalThis as unknown as {
       __benchErrors: typeof seen;
       __benchErrorWatch?: MutationObserver;
@@ -155,11 +160,12 @@ async function watchErrors(popup: Page): Promise<void> {
       seen.most = Math.max(seen.most, shown.length);
       for (const el of shown) {
         const text = el.textContent?.trim() ?? '';
-        if (text && !seen.texts.includes(text)) seen.texts.push(text);
+        if (text && !seen.texts.some((t) => t.text === text)) seen.texts.push({ text, at: Date.now() });
       }
     };
     look();
-    new MutationObserver(look).observe(document.body, {
+    state.__benchErrorWatch = new MutationObserver(look);
+    state.__benchErrorWatch.observe(document.body, {
       childList: true,
       subtree: true,
       characterData: true,
@@ -167,10 +173,12 @@ async function watchErrors(popup: Page): Promise<void> {
   }, ERROR_SELECTOR);
 }
 
-async function errorsShown(popup: Page): Promise<{ most: number; texts: string[] }> {
+async function errorsShown(popup: Page): Promise<{ most: number; texts: { text: string; at: number }[] }> {
   // The last progress re-renders the popup after the storage write that ended the timing.
   await popup.waitForTimeout(300);
   return popup.evaluate(
-    () => (globalThis as unknown as { __benchErrors: { most: number; texts: string[] } }).__benchErrors,
+    () =>
+      (globalThis as unknown as { __benchErrors: { most: number; texts: { text: string; at: number }[] } })
+        .__benchErrors,
   );
 }
