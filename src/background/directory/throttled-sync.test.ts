@@ -12,7 +12,10 @@ vi.mock('../../shared/browser', () => ({ browser: {} }));
 vi.mock('../auth/session', () => ({
   withAccessToken: (_portalId: string, call: (token: string) => Promise<unknown>) => call('at-1'),
 }));
-vi.mock('../status/notify-ui', () => ({ notifyUi: async () => undefined }));
+vi.mock('../status/notify-ui', () => ({
+  notifyUi: async () => undefined,
+  notifyPages: async () => undefined,
+}));
 vi.mock('../portals/find-portal', () => ({ findPortal: async () => ({ region: 'us-east-1' }) }));
 
 afterEach(() => {
