@@ -16,11 +16,12 @@
  * - Between two 429s the server's bucket goes from empty to empty: what it accepted in between is its refill
  *   rate, measured exactly, and we run just under it (`decrease`). No pause follows a measured 429: at a rate
  *   the server refills, the bucket paces us, and a pause would only let the server's bucket overflow unused.
- * - The measurement is low when the server's bucket filled up during a pause (its refill then overflowed): when
- *   the refill over the pause exceeds the bucket size seen at the start, we climb back quickly (`catchUp`)
- *   towards where the 429 came, to measure once more without a pause. Otherwise we only probe upwards slowly
- *   (`increasePerSecond`, at least `minIncrease`), so a limit that rose is found, at a 429 every several seconds.
- *   Catching up after an exact measurement as well kept an earlier version overshooting, 429 after 429.
+ * - The measurement is low when we asked for less than the server allowed, or when the server's bucket filled
+ *   up during a pause (its refill then overflowed). For the second, when the refill over the pause exceeds the
+ *   bucket size seen at the start, we climb back quickly (`catchUp`) towards where the 429 came, to measure once
+ *   more without a pause. Otherwise we only probe upwards slowly (`increasePerSecond`, at least `minIncrease`),
+ *   so a limit that rose, or one measured low, is found at a 429 every several seconds. Catching up after an
+ *   exact measurement as well kept an earlier version overshooting, 429 after 429.
  * - After any 429 our own burst shrinks to a tenth of a second's worth: a burst of ours on top of the server's
  *   refill only meets an empty bucket. A 429 within a handful of successes means our burst, not our rate, was
  *   too much: the burst halves and the rate loses only 10%.
@@ -48,7 +49,7 @@ export interface LimiterStats {
   readonly burst: number;
   readonly inFlight: number;
   readonly queued: number;
-  /** Epoch ms until which every caller waits (AWS said `Retry-After`); 0 when not paused. */
+  /** Epoch ms until which every caller waits (`Retry-After`, or our own pause); 0 when not paused. */
   readonly pausedUntil: number;
   readonly throttleEvents: number;
   readonly slowStart: boolean;
