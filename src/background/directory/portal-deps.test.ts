@@ -13,16 +13,19 @@ vi.mock('../auth/session', () => ({
     via: (send: () => Promise<unknown>) => Promise<unknown>,
   ) => via(() => call('at-1')),
 }));
-vi.mock('../status/notify-ui', () => ({ notifyUi: async () => undefined }));
+vi.mock('../status/notify-ui', () => ({
+  notifyUi: async () => undefined,
+  notifyPages: async () => undefined,
+}));
 vi.mock('../portals/find-portal', () => ({ findPortal: async () => ({ region: 'us-east-1' }) }));
 
-function throttledError(retryAfter: string) {
+function throttledError(retryAfter?: string) {
   const error = Object.assign(new Error('Too many requests'), {
     name: 'TooManyRequestsException',
     $metadata: { httpStatusCode: 429 },
   });
   Object.defineProperty(error, '$response', {
-    value: { statusCode: 429, headers: { 'retry-after': retryAfter } },
+    value: { statusCode: 429, headers: retryAfter ? { 'retry-after': retryAfter } : {} },
   });
   return error;
 }
@@ -85,5 +88,14 @@ describe('portalSyncDeps', () => {
     await expect(clock.settle(deps.listRolesPage('111111111111'))).rejects.toThrow('Too many requests');
     expect(onThrottled).toHaveBeenCalledWith(2000, 0);
     expect(limiter.stats().pausedUntil).toBe(2000);
+  });
+
+  it('tells the limiter of a 429 without Retry-After, as AWS sends it, and leaves the pause to it', async () => {
+    vi.spyOn(SSOClient.prototype, 'send').mockRejectedValue(throttledError());
+    const { clock, deps, limiter, onThrottled } = setup();
+    await expect(clock.settle(deps.listRolesPage('111111111111'))).rejects.toThrow('Too many requests');
+    expect(onThrottled).toHaveBeenCalledWith(undefined, 0);
+    // Nothing measured yet: the limiter waits a second of its own.
+    expect(limiter.stats().pausedUntil).toBe(1000);
   });
 });

@@ -4,7 +4,7 @@ import { withAccessToken } from '../auth/session';
 import { boundAnswerSize } from '../aws/answer-size';
 import { isThrottling } from '../aws/errors';
 import { findPortal } from '../portals/find-portal';
-import { notifyUi } from '../status/notify-ui';
+import { notifyPages } from '../status/notify-ui';
 import { directoryItem, syncProgressItem } from './directory-items';
 import { readAccountsPage, readRolesPage } from './portal-answers';
 import { type RateLimiter, sharedPortalLimiter } from './rate-limiter';
@@ -94,7 +94,7 @@ export async function runPortalSync(
     const startedAt = Date.now();
     return syncPortal(portalId, portalSyncDeps(portalId, portal.region), async (progress) => {
       await syncProgressItem(portalId).set({ ...progress, startedAt, updatedAt: Date.now() });
-      await notifyUi();
+      await notifyPages();
     });
   });
 }

@@ -22,19 +22,25 @@ async function runMany(clock: FakeClock, limiter: RateLimiter, count: number, la
 }
 
 class Throttled extends Error {
-  constructor(readonly retryAfterMs: number) {
+  constructor(readonly retryAfterMs: number | undefined) {
     super('Too many requests');
   }
 }
 
 /**
- * A portal that throttles like the emulator: a token bucket, 429 with a whole-second Retry-After. Sends `count`
- * requests (8 workers, retrying 429s), returns the virtual seconds it took.
+ * A portal that throttles like a token bucket: 429 without Retry-After as AWS answers today, or with a
+ * whole-second one. Sends `count` requests (8 workers, retrying 429s); returns the virtual seconds it took and
+ * how many answers were 429.
  */
-async function againstBucket(server: { rate: number; burst: number }, count: number, latencyMs = 50) {
+async function againstBucket(
+  server: { rate: number; burst: number; retryAfter?: boolean },
+  count: number,
+  latencyMs = 50,
+) {
   const { clock, limiter } = setup();
   let tokens = server.burst;
   let refilledAt = 0;
+  let refused = 0;
   const request = async () => {
     await clock.sleep(latencyMs / 2);
     tokens = Math.min(server.burst, tokens + ((clock.now() - refilledAt) / 1000) * server.rate);
@@ -42,7 +48,10 @@ async function againstBucket(server: { rate: number; burst: number }, count: num
     const ok = tokens >= 1;
     if (ok) tokens -= 1;
     await clock.sleep(latencyMs / 2);
-    if (!ok) throw new Throttled(Math.max(1, Math.ceil((1 - tokens) / server.rate)) * 1000);
+    if (ok) return;
+    refused += 1;
+    const wait = Math.max(1, Math.ceil((1 - tokens) / server.rate)) * 1000;
+    throw new Throttled(server.retryAfter ? wait : undefined);
   };
   const call = async (): Promise<void> => {
     try {
@@ -61,7 +70,7 @@ async function againstBucket(server: { rate: number; burst: number }, count: num
     while (left-- > 0) await call();
   };
   await clock.settle(Promise.all(Array.from({ length: 8 }, worker)));
-  return { seconds: clock.now() / 1000, stats: limiter.stats() };
+  return { seconds: clock.now() / 1000, stats: limiter.stats(), refused };
 }
 
 describe('rate limiter', () => {
@@ -98,27 +107,39 @@ describe('rate limiter', () => {
     expect(Math.min(...starts)).toBeGreaterThanOrEqual(2000);
   });
 
-  it('slows down to just under the rate the server accepted, once per episode', async () => {
-    const { clock, limiter } = setup({ initialRate: 40, burst: 1, maxConcurrency: 100, slowStartGain: 0 });
-    await runMany(clock, limiter, 80); // 80 successes in about 2 s: the server took about 40 per second
+  it('halves the rate at the first 429 and, without Retry-After, pauses a second: the rate is not known yet', async () => {
+    const { clock, limiter } = setup({ initialRate: 40, burst: 10, maxConcurrency: 100, slowStartGain: 0 });
+    await runMany(clock, limiter, 40); // the server's burst and its rate, together: 40 in about 0.75 s
     const now = clock.now();
-    limiter.onThrottled(1000, now - 10);
-    const after = limiter.stats().rate;
-    expect(after).toBeGreaterThan(0.85 * 40);
-    expect(after).toBeLessThanOrEqual(0.9 * 40);
+    limiter.onThrottled(undefined, now - 10);
+    expect(limiter.stats()).toMatchObject({ rate: 20, slowStart: false, pausedUntil: now + 1000 });
+    // Our own burst shrinks to a tenth of a second's worth: on top of the server's refill it would meet 429s.
+    expect(limiter.stats().burst).toBe(2);
     // Answers to requests sent before that decrease are the same episode: no second cut.
-    limiter.onThrottled(1000, now - 5);
-    expect(limiter.stats().rate).toBe(after);
-    expect(limiter.stats().throttleEvents).toBe(1);
+    limiter.onThrottled(undefined, now - 5);
+    expect(limiter.stats()).toMatchObject({ rate: 20, throttleEvents: 1 });
   });
 
-  it('halves the burst and trims the rate when throttled before any measurement', async () => {
-    const { limiter } = setup({ initialRate: 10, burst: 10 });
-    limiter.onThrottled(1000, 0);
-    expect(limiter.stats()).toMatchObject({ burst: 5, rate: 9, slowStart: false });
+  it('between two 429s measures what the server accepted, runs just under it, and does not pause', async () => {
+    const { clock, limiter } = setup({ initialRate: 40, burst: 1, maxConcurrency: 100, slowStartGain: 0 });
+    limiter.onThrottled(undefined, 0); // the server's bucket is empty now
+    await clock.settle(clock.sleep(1000));
+    const first = clock.now();
+    await runMany(clock, limiter, 24); // at the rate after the cut (36 rps): 24 accepted in about 2/3 s
+    const accepted = 24 / ((clock.now() - first + 1000) / 1000); // the pause counts: the server refilled then
+    const now = clock.now();
+    limiter.onThrottled(undefined, now);
+    expect(limiter.stats().rate).toBeCloseTo(0.9 * accepted, 0);
+    expect(limiter.stats().pausedUntil).toBe(0);
   });
 
-  it('recovers gradually after a 429 (about +1 rps per second near 20 rps)', async () => {
+  it('trims the rate and halves the burst when throttled within a handful of successes', async () => {
+    const { limiter } = setup({ initialRate: 100, burst: 100 });
+    limiter.onThrottled(undefined, 0);
+    expect(limiter.stats()).toMatchObject({ burst: 9, rate: 90, slowStart: false });
+  });
+
+  it('probes slowly above a measured rate (about +0.4 rps per second near 20 rps)', async () => {
     const { clock, limiter } = setup({ initialRate: 20, burst: 1, maxConcurrency: 100 });
     limiter.onThrottled(0, 0);
     await clock.settle(clock.sleep(1)); // let the (empty) pause pass
@@ -126,8 +147,8 @@ describe('rate limiter', () => {
     await runMany(clock, limiter, 100);
     const gained = limiter.stats().rate - start;
     const seconds = clock.now() / 1000;
-    expect(gained / seconds).toBeGreaterThan(0.5);
-    expect(gained / seconds).toBeLessThan(2.5);
+    expect(gained / seconds).toBeGreaterThan(0.2);
+    expect(gained / seconds).toBeLessThan(0.8);
   });
 
   it('grows fast before the first 429', async () => {
@@ -172,17 +193,27 @@ describe('rate limiter', () => {
     expect(limiter.stats().inFlight).toBe(0);
   });
 
-  // The server cannot serve 200 requests faster than (200 - burst) / rate. Halving blindly and climbing back
-  // by +1 rps/s takes 1.2× (burst 20) to 1.45× (burst 10). A burst below one Retry-After's worth of requests
-  // loses capacity at every pause whatever we do, hence the looser bound.
+  // The server cannot serve 200 requests faster than (200 - burst) / rate. A burst smaller than a second's
+  // refill overflows during the first pause, so the first measurement is low and one more is needed. A generous
+  // rate behind a small burst says little at the first 429 (halved, then caught up in a second or two). With a
+  // Retry-After (AWS sends none today) every 429 pauses, and the pause's refill may overflow unused.
   it.each([
     { rate: 20, burst: 40, within: 1.1 },
     { rate: 20, burst: 20, within: 1.1 },
-    { rate: 20, burst: 10, within: 1.25 },
-    { rate: 5, burst: 10, within: 1.1 },
-  ])('converges close to a throttling server’s rate: $rate rps, burst $burst', async (server) => {
-    const { seconds, stats } = await againstBucket(server, 200);
-    expect(seconds).toBeLessThan((server.within * (200 - server.burst)) / server.rate);
-    expect(stats.throttleEvents).toBeLessThan(10);
-  });
+    { rate: 20, burst: 10, within: 1.15 },
+    { rate: 5, burst: 10, within: 1.05 },
+    { rate: 100, burst: 10, within: 1.8 },
+    { rate: 20, burst: 40, within: 1.2, retryAfter: true },
+    { rate: 20, burst: 20, within: 1.2, retryAfter: true },
+    { rate: 20, burst: 10, within: 1.5, retryAfter: true },
+    { rate: 5, burst: 10, within: 1.05, retryAfter: true },
+  ])(
+    'converges close to a throttling server’s rate: $rate rps, burst $burst, Retry-After $retryAfter',
+    async (server) => {
+      const { seconds, stats, refused } = await againstBucket(server, 200);
+      expect(seconds).toBeLessThan((server.within * (200 - server.burst)) / server.rate);
+      expect(stats.throttleEvents).toBeLessThan(6);
+      expect(refused / (200 + refused)).toBeLessThan(0.05);
+    },
+  );
 });

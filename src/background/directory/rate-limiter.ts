@@ -1,21 +1,32 @@
 /**
  * Adaptive pacing for portal API calls: a token bucket (rate + burst) and a concurrency cap, tuned by what AWS
- * says. The portal's limit is undocumented (aws-protocol.md §3.3), and a server-side token bucket hides its
- * rate behind its burst, so the limiter measures it instead of guessing:
- * - slow start: until the first 429, each success adds `slowStartGain` rps, so the rate grows ×e^gain per
- *   second (10 → 160 rps in about a second). An unthrottled sync must beat one request at a time sixfold, which
- *   a fixed ceiling near 20 rps never could. Every success counts here, even those the concurrency cap rather
- *   than the rate held back: a rate inflated this way costs nothing, since the cut uses what AWS accepted;
- * - on a 429, everyone waits for `Retry-After`; then the rate becomes `decrease` × the rate the server really
- *   accepted since the previous 429 (pause included). For a token-bucket server whose burst covers the pause
- *   that is exactly its refill rate; halving blindly would run at half of it, and climbing back costs far more
- *   than one more 429 (the pause refills the server's bucket, so being slightly over is nearly free);
- * - then it climbs back quickly towards `decrease` × the rate that drew the 429 (closing `catchUp` of the gap
- *   per second, which repairs an estimate made low by a short window), then probes additively by
- *   `increasePerSecond` × rate (at least `minIncrease` rps) per second: about +1 rps/s near 20 rps;
- * - a 429 met within a handful of successes after starting or resuming means our burst, not our rate, was too
- *   much: the burst halves and the rate only loses 10%.
- * A 429 for a request sent before the last decrease belongs to the same episode: it extends the pause only.
+ * answers. The portal's limit is undocumented and its 429 carries no Retry-After (docs/aws-protocol.md §7), so
+ * the limiter measures the limit instead of guessing it. Every 429 costs a round trip and, for the user, a
+ * "slowed down" sync; the design keeps them rare (≤ 10% of requests at 5 requests/s, burst 10) without giving
+ * up speed when AWS does not throttle at all.
+ * - Concurrency cap 7: Chromium opens at most 6 HTTP/1.1 connections per host, and every portal call goes to
+ *   one host. More would only queue inside the browser, where our priority cannot reach them; one more than 6
+ *   keeps a request ready for the connection that frees while we are still reading the last answer (at 3 ms of
+ *   such work per answer, 6 would leave each connection idle 6% of the time).
+ * - Slow start: until the first 429 each success adds `slowStartGain` rps (×e^gain per second), so six lanes
+ *   are busy within a second when nothing throttles, while a tight limit is met with few requests in flight.
+ * - A server-side token bucket hides its rate behind its burst: what it accepted since the sync began is burst
+ *   and rate together. So the first 429 only halves the rate, pauses a second (long enough for a few requests to
+ *   refill) and remembers where it broke.
+ * - Between two 429s the server's bucket goes from empty to empty: what it accepted in between is its refill
+ *   rate, measured exactly, and we run just under it (`decrease`). No pause follows a measured 429: at a rate
+ *   the server refills, the bucket paces us, and a pause would only let the server's bucket overflow unused.
+ * - The measurement is low when we asked for less than the server allowed, or when the server's bucket filled
+ *   up during a pause (its refill then overflowed). For the second, when the refill over the pause exceeds the
+ *   bucket size seen at the start, we climb back quickly (`catchUp`) towards where the 429 came, to measure once
+ *   more without a pause. Otherwise we only probe upwards slowly (`increasePerSecond`, at least `minIncrease`),
+ *   so a limit that rose, or one measured low, is found at a 429 every several seconds. Catching up after an
+ *   exact measurement as well kept an earlier version overshooting, 429 after 429.
+ * - After any 429 our own burst shrinks to a tenth of a second's worth: a burst of ours on top of the server's
+ *   refill only meets an empty bucket. A 429 within a handful of successes means our burst, not our rate, was
+ *   too much: the burst halves and the rate loses only 10%.
+ * - A 429 for a request sent before the last decrease belongs to the same episode: it changes nothing more.
+ * - Retry-After, should AWS send it, is obeyed as a pause for everyone.
  */
 export interface RateLimiterOptions {
   readonly now?: () => number;
@@ -38,7 +49,7 @@ export interface LimiterStats {
   readonly burst: number;
   readonly inFlight: number;
   readonly queued: number;
-  /** Epoch ms until which every caller waits (AWS said `Retry-After`); 0 when not paused. */
+  /** Epoch ms until which every caller waits (`Retry-After`, or our own pause); 0 when not paused. */
   readonly pausedUntil: number;
   readonly throttleEvents: number;
   readonly slowStart: boolean;
@@ -52,8 +63,11 @@ export interface Dispatch {
 export interface RateLimiter {
   /** `priority` jumps the queue: a call on a critical path (next account page) or a user waiting. */
   run<T>(task: (dispatch: Dispatch) => Promise<T>, options?: { priority?: boolean }): Promise<T>;
-  /** AWS answered 429: pause everyone for `retryAfterMs`, and slow down once per episode. */
-  onThrottled(retryAfterMs: number, sentAt?: number): void;
+  /**
+   * AWS answered 429: slow down once per episode, and pause everyone for `retryAfterMs` when AWS said how long
+   * (it does not today: undefined).
+   */
+  onThrottled(retryAfterMs: number | undefined, sentAt?: number): void;
   stats(): LimiterStats;
   now(): number;
 }
@@ -64,18 +78,22 @@ type Start = (sentAt: number, rateBound: boolean) => void;
 const MIN_SAMPLES = 5;
 /** Quiet this long, the server's bucket has refilled: acceptance is measured afresh. */
 const IDLE_MS = 1000;
+/** After a 429 our own burst is at most this much of the rate. */
+const BURST_SECONDS = 0.1;
+/** Without Retry-After and without a measured rate: long enough for the server to refill a few requests. */
+const UNMEASURED_PAUSE_MS = 1000;
 
 export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
   const clock = options.now ?? (() => Date.now());
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const maxConcurrency = options.maxConcurrency ?? 8;
+  const maxConcurrency = options.maxConcurrency ?? 7;
   const minRate = options.minRate ?? 0.5;
   const maxRate = options.maxRate ?? 200;
   const slowStartGain = options.slowStartGain ?? 3;
   const decrease = options.decrease ?? 0.9;
-  const catchUp = options.catchUp ?? 0.3;
-  const increasePerSecond = options.increasePerSecond ?? 0.05;
-  const minIncrease = options.minIncrease ?? 0.25;
+  const catchUp = options.catchUp ?? 0.5;
+  const increasePerSecond = options.increasePerSecond ?? 0.02;
+  const minIncrease = options.minIncrease ?? 0.1;
 
   let rate = options.initialRate ?? 10;
   let burst = options.burst ?? 10;
@@ -89,6 +107,13 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   let lastDecreaseAt = Number.NEGATIVE_INFINITY;
   let windowStart = clock();
   let windowSuccesses = 0;
+  // The window began at a 429, when the server's bucket was empty: what it accepted since is its refill rate.
+  let windowFromEmpty = false;
+  // Time paused within the window: the server's bucket may have filled up then, and wasted its refill.
+  let windowPausedMs = 0;
+  // The last window that began with the server's bucket full (slow start, after idling): its successes and
+  // length, for an estimate of that bucket's size.
+  let fullStart: { successes: number; seconds: number } | undefined;
   let lastActivityAt = clock();
   let timerArmed = false;
   const urgent: Start[] = [];
@@ -145,6 +170,8 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       if (inFlight + urgent.length + normal.length === 0 && now - lastActivityAt > IDLE_MS) {
         windowStart = now;
         windowSuccesses = 0;
+        windowFromEmpty = false;
+        windowPausedMs = 0;
       }
       return new Promise((resolve, reject) => {
         const start: Start = (sentAt, rateBound) => {
@@ -172,20 +199,45 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     onThrottled(retryAfterMs, sentAt) {
       const now = clock();
       const wasPaused = pausedUntil > now;
-      pausedUntil = Math.max(pausedUntil, now + Math.max(0, retryAfterMs));
-      if (sentAt === undefined ? wasPaused : sentAt < lastDecreaseAt) return;
+      if (retryAfterMs !== undefined) pausedUntil = Math.max(pausedUntil, now + Math.max(0, retryAfterMs));
+      if (sentAt === undefined ? wasPaused : sentAt <= lastDecreaseAt) return;
       const seconds = (now - windowStart) / 1000;
-      const measured = windowSuccesses >= MIN_SAMPLES && seconds > 0;
-      if (!measured) burst = Math.max(1, Math.floor(burst / 2));
-      const accepted = measured ? windowSuccesses / seconds : rate;
-      target = rate * decrease;
+      const accepted = windowSuccesses / Math.max(seconds, 0.001);
+      const sampled = windowSuccesses >= MIN_SAMPLES;
+      const measured = sampled && windowFromEmpty;
+      const drewIt = rate;
       refill(now);
-      rate = Math.max(minRate, Math.min(rate, accepted) * decrease);
+      if (measured) {
+        // Empty at both ends: what the server accepted in between is its refill rate, unless its bucket filled
+        // up during a pause (then it is more). Full means a refill beyond the size the server showed when it
+        // started full; in that case climb back towards where this 429 came, to measure again without a pause.
+        rate = accepted * decrease;
+        const size = fullStart ? fullStart.successes - accepted * fullStart.seconds : 0;
+        target = accepted * (windowPausedMs / 1000) > size ? drewIt * decrease : 0;
+      } else if (sampled) {
+        // The server's stored burst is in this count too: its rate lies somewhere below. Halve, and climb back
+        // quickly towards where it broke unless the next 429, measured, says where it lies.
+        fullStart = { successes: windowSuccesses, seconds };
+        target = rate * decrease;
+        rate = Math.min(rate, accepted) / 2;
+      } else {
+        burst = Math.max(1, Math.floor(burst / 2));
+        rate *= decrease;
+      }
+      rate = Math.min(maxRate, Math.max(minRate, rate));
+      // Resuming with a burst of ours would only meet the server's bucket empty.
+      burst = Math.max(1, Math.min(burst, Math.ceil(rate * BURST_SECONDS)));
+      tokens = 0;
+      // Without Retry-After, wait for the server only while its rate is unknown; the bucket paces us after.
+      const pauseMs = retryAfterMs ?? (measured ? 0 : UNMEASURED_PAUSE_MS);
+      pausedUntil = Math.max(pausedUntil, now + pauseMs);
+      windowPausedMs = pauseMs;
       slowStart = false;
       throttleEvents += 1;
       lastDecreaseAt = now;
       windowStart = now;
       windowSuccesses = 0;
+      windowFromEmpty = true;
     },
 
     stats: () => ({

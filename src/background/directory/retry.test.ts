@@ -19,15 +19,16 @@ describe('retryAfterMs', () => {
     [{ 'retry-after': 'Thu, 01 Jan 2026 00:00:03 GMT' }, 3000],
     [{ 'x-amz-retry-after': '1500' }, 1500],
     [{ 'retry-after': '3600' }, 60_000],
-    [{ 'retry-after': 'soon' }, 1000],
-    [{}, 1000],
-  ])('reads %j as %i ms', (headers, expected) => {
+    [{ 'retry-after': 'soon' }, undefined],
+    [{}, undefined],
+  ])('reads %j as %s ms', (headers, expected) => {
     expect(retryAfterMs(sdkError('TooManyRequestsException', 429, headers), now)).toBe(expected);
   });
 
-  it('falls back to a second when the error has no raw response', () => {
-    expect(retryAfterMs(sdkError('TooManyRequestsException', 429))).toBe(1000);
-    expect(retryAfterMs(null)).toBe(1000);
+  // AWS's 429 has none today (docs/aws-protocol.md §7): the limiter then decides how long to wait.
+  it('says nothing when the error has no raw response', () => {
+    expect(retryAfterMs(sdkError('TooManyRequestsException', 429))).toBeUndefined();
+    expect(retryAfterMs(null)).toBeUndefined();
   });
 });
 

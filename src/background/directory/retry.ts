@@ -79,10 +79,11 @@ export async function withRetry<T>(call: () => Promise<T>, policy: RetryPolicy):
 /**
  * How long AWS asked us to wait, from the SDK error's raw response (`$response`, set by the SDK's deserializer
  * on modeled errors; header names are lower-case there). `Retry-After` is seconds or an HTTP date;
- * `x-amz-retry-after` is milliseconds (the SDK's own retry reads both). Absent or unreadable: 1 s. Capped, so a
- * strange value cannot stall the worker for minutes.
+ * `x-amz-retry-after` is milliseconds (the SDK's own retry reads both). Absent or unreadable: undefined, and the
+ * limiter chooses (the portal's 429 carries neither today, docs/aws-protocol.md §7). Capped, so a strange value
+ * cannot stall the worker for minutes.
  */
-export function retryAfterMs(error: unknown, now = Date.now()): number {
+export function retryAfterMs(error: unknown, now = Date.now()): number | undefined {
   const headers = (error as { $response?: { headers?: Record<string, string | undefined> } } | null)
     ?.$response?.headers;
   const header = (name: string) =>
@@ -95,8 +96,7 @@ export function retryAfterMs(error: unknown, now = Date.now()): number {
   if (seconds && /^\d+(\.\d+)?$/.test(seconds)) wait = Number(seconds) * 1000;
   else if (seconds) wait = Date.parse(seconds) - now;
   else if (millis && /^\d+$/.test(millis)) wait = Number(millis);
-  return Number.isFinite(wait) ? Math.min(Math.max(wait, 0), MAX_RETRY_AFTER_MS) : DEFAULT_RETRY_AFTER_MS;
+  return Number.isFinite(wait) ? Math.min(Math.max(wait, 0), MAX_RETRY_AFTER_MS) : undefined;
 }
 
-const DEFAULT_RETRY_AFTER_MS = 1000;
 const MAX_RETRY_AFTER_MS = 60_000;

@@ -5,6 +5,8 @@ import { MAX_ROLES_PER_ACCOUNT } from './portal-answers';
 import { classify, describeFailure, type RetryPolicy, withRetry } from './retry';
 
 const THROTTLED_HINT_MS = 3000;
+/** Saves failing one after another: storage refuses, not a passing hiccup. */
+const MAX_FAILED_SAVES = 3;
 
 /**
  * The portal and the cache, injected so the sync runs without the SDK or storage in tests. `skipped` counts
@@ -114,20 +116,29 @@ export async function syncPortal(
     });
 
   // Saves and progress reports run one after another, the latest state each time, never blocking the workers.
+  // A failed save is tried again with the next one, since each saves everything: the user hears of it only if
+  // saving keeps failing (storage full?), and then syncing on would only lose more work. A failed progress
+  // report is a popup one step behind until the next one, not a failed sync.
   let writing: Promise<void> = Promise.resolve();
   let nextWriteAt = 0;
+  let failedSaves = 0;
   const write = (save: boolean) => {
-    writing = writing
-      .then(async () => {
-        const started = deps.now();
-        if (save) await deps.saveDirectory(directory());
-        await onProgress(progress());
-        nextWriteAt = deps.now() + Math.max(options.saveEveryMs ?? 250, 4 * (deps.now() - started));
-      })
-      .catch(() => {
-        // Storage refused (quota?): syncing on would only lose more work.
-        failure ??= new UserFacingError('Could not store the account list in the browser.');
-      });
+    writing = writing.then(async () => {
+      const started = deps.now();
+      if (save) {
+        const saved = await deps.saveDirectory(directory()).then(
+          () => true,
+          () => false,
+        );
+        failedSaves = saved ? 0 : failedSaves + 1;
+        if (failedSaves >= MAX_FAILED_SAVES)
+          failure ??= new UserFacingError('Could not store the account list in the browser.');
+      }
+      await Promise.resolve()
+        .then(() => onProgress(progress()))
+        .catch(() => undefined);
+      nextWriteAt = deps.now() + Math.max(options.saveEveryMs ?? 250, 4 * (deps.now() - started));
+    });
   };
   // Until the list is complete a cached directory stays as it is (the list may yet fail); a first sync shows
   // accounts as they arrive.
@@ -226,6 +237,8 @@ export async function syncPortal(
   if (!failure) await workers(2);
   if (maySave()) write(true);
   await writing;
+  // The last save decides: the list stored is this sync's, or the user is told it is not.
+  if (failedSaves > 0) failure ??= new UserFacingError('Could not store the account list in the browser.');
 
   const { throttled: _, ...last } = progress();
   const failed = [...listed.keys()].filter((id) => results.get(id)?.ok === false).length;

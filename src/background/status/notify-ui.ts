@@ -8,8 +8,13 @@ import { updateBadge } from './badge';
  * receive runtime messages. No page open is normal, hence the swallowed rejection.
  */
 export async function notifyUi(): Promise<void> {
-  await Promise.all([
-    updateBadge(),
-    browser.runtime.sendMessage({ type: UI_CHANGED }).catch(() => undefined),
-  ]);
+  await Promise.all([updateBadge(), notifyPages()]);
+}
+
+/**
+ * The same notice without redrawing the badge, for changes that cannot alter it: a sync reports progress a few
+ * times a second, and the badge's reads and writes would take the worker from the sync's own requests.
+ */
+export async function notifyPages(): Promise<void> {
+  await browser.runtime.sendMessage({ type: UI_CHANGED }).catch(() => undefined);
 }
