@@ -2,13 +2,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOT_AWS_LANDING, VANITY_HOSTS } from '../emulator/company-hosts.ts';
 import { type ExtensionHarness, launchExtension } from './harness/launch.ts';
+import { allowHostAccess } from './pages/permission-prompt.ts';
 import { portalSection, shownUserCode } from './pages/portal-flow.ts';
 
 /**
  * A company vanity start URL (docs/aws-protocol.md §3), added on the settings page as a person does: the
  * browser asks to let the extension visit that one host, the extension follows its redirect to the AWS portal,
  * and everything AWS is sent names the AWS portal while the extension keeps showing the address typed.
- * Headed on Xvfb: the browser's permission prompt is answered with real key presses.
+ * Headed on Xvfb: the browser's permission prompt is answered with real key presses (pages/permission-prompt.ts).
  */
 let h: ExtensionHarness;
 beforeAll(async () => {
@@ -23,18 +24,9 @@ const VANITY_URL = `https://${VANITY_HOSTS.redirectsToPortal}`;
 async function fillAndAdd(page: Page, startUrl: string, region: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Start URL' }).fill(startUrl);
   await page.getByRole('combobox', { name: 'Identity Center region' }).selectOption(region);
-  await page.getByRole('button', { name: 'Add and sign in' }).click();
-  await page.getByRole('button', { name: 'Checking…' }).waitFor();
-  await answerPermissionPrompt(h);
-}
-
-async function answerPermissionPrompt(harness: ExtensionHarness): Promise<void> {
-  // The browser's own prompt ("Allow … to read and change your data on aws.example-corp.test?") is outside the
-  // page: nothing a test can await announces it, so give it a moment to take the keyboard focus, then choose
-  // Allow (focus starts on Deny).
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-  await harness.display?.key('Tab');
-  await harness.display?.key('Return');
+  await allowHostAccess(h, page, startUrl, () =>
+    page.getByRole('button', { name: 'Add and sign in' }).click(),
+  );
 }
 
 async function storedPortals(harness = h): Promise<unknown[]> {
@@ -160,8 +152,9 @@ describe('a company vanity start URL', () => {
       );
       const options = await fresh.openOptions();
       const devicePage = fresh.context.waitForEvent('page', (p) => p.url().includes('device.sso.'));
-      await options.getByRole('button', { name: `Allow visiting ${VANITY_HOSTS.redirectsToPortal}` }).click();
-      await answerPermissionPrompt(fresh);
+      await allowHostAccess(fresh, options, `https://${VANITY_HOSTS.redirectsToPortal}`, () =>
+        options.getByRole('button', { name: `Allow visiting ${VANITY_HOSTS.redirectsToPortal}` }).click(),
+      );
       await devicePage;
       fresh.emulator.approve(await shownUserCode(options, 'Corp'));
       await portalSection(options, 'Corp').getByText('Signed in').waitFor();

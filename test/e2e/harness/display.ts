@@ -12,6 +12,8 @@ export interface XDisplay {
   key(combo: string): Promise<void>;
   /** Types text key by key. */
   type(text: string): Promise<void>;
+  /** Presses several keys one after the other with no delay between them, e.g. "Tab", "Return". */
+  keys(...combos: string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ function display(name: string, close: () => Promise<void>): XDisplay {
     name,
     key: (combo) => xdotool('key', '--clearmodifiers', combo),
     type: (text) => xdotool('type', '--delay', '30', text),
+    keys: (...combos) => xdotool('key', '--clearmodifiers', '--delay', '0', ...combos),
     close,
   };
 }
