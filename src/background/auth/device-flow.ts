@@ -4,6 +4,7 @@ import type { Portal } from '../../shared/portals/portal';
 import { clearPoll, schedulePoll } from '../alarms/schedule';
 import { awsErrorName, isNetworkError } from '../aws/errors';
 import { createTokenFromDeviceCode, startDeviceAuthorization } from '../aws/oidc';
+import { serviceEndpoint } from '../aws/service-endpoint';
 import { continueToConsoleAfterSignIn } from '../console/continue-after-sign-in';
 import { forgetPendingConsole } from '../console/pending-console';
 import { runPortalSync } from '../directory/portal-deps';
@@ -51,7 +52,7 @@ export async function startSignIn(portalId: string, options: { reRegistered?: bo
 async function authorize(portal: Portal, reRegistered: boolean) {
   const credentials = await ensureRegistration(portal).catch(rethrowUnreachable(portal));
   try {
-    return await startDeviceAuthorization(portal.region, credentials, portal.startUrl);
+    return await startDeviceAuthorization(serviceEndpoint(portal), credentials, portal.startUrl);
   } catch (error) {
     if (awsErrorName(error) === 'InvalidClientException' && !reRegistered) {
       await forgetRegistration(portal.id);
@@ -112,7 +113,7 @@ async function pollOnce(portalId: string, flow: DeviceFlow): Promise<boolean> {
   const credentials = await ensureRegistration(portal).catch(() => null);
   if (!credentials) return reschedule(portalId, flow, flow.intervalMs);
   try {
-    const tokens = await createTokenFromDeviceCode(portal.region, credentials, flow.deviceCode);
+    const tokens = await createTokenFromDeviceCode(serviceEndpoint(portal), credentials, flow.deviceCode);
     await deviceFlowItem(portalId).remove();
     await clearPoll(portalId);
     await storeNewSession(portalId, tokens);
