@@ -3,6 +3,7 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createCertificate } from './certificate.ts';
 import { consoleSessionList } from './control.ts';
+import { instanceOf } from './dual-stack.ts';
 import { MAPPED_HOST_PATTERNS } from './hosts.ts';
 import { createOrganization } from './organization.ts';
 import { createHandler } from './router.ts';
@@ -29,7 +30,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const region = options.region ?? 'us-east-1';
   const startUrl = options.startUrl ?? DEFAULT_START_URL;
   const organization = createOrganization(options.organization ?? { seed: 1, accounts: 12 });
-  const state = new EmulatorState({ region, startUrl, organization }, options);
+  const instance = instanceOf(startUrl);
+  const dualStack = options.dualStack ?? instance.dualStack;
+  const state = new EmulatorState(
+    { region, startUrl, organization, instanceId: instance.instanceId, dualStack },
+    options,
+  );
   const certificate = await createCertificate(region);
   const server = createServer({ key: certificate.keyPem, cert: certificate.certPem }, createHandler(state));
   server.listen(options.port ?? 0, options.host ?? '127.0.0.1');

@@ -1,4 +1,5 @@
-import { isLoopback } from './hosts.ts';
+import { arrivalStack, dualStackVerificationUri } from './dual-stack.ts';
+import { isLoopback, partitionDomains } from './hosts.ts';
 import { type Ctx, oidcError, parseJsonObject, sendJson } from './http.ts';
 import {
   authenticate,
@@ -118,12 +119,15 @@ function startDevice(ctx: Ctx, body: Body) {
     expiresAt: state.now() + deviceCodeSeconds * 1000,
     interval: pollIntervalSeconds,
     status: state.autoApprove ? 'approved' : 'pending',
+    via: arrivalStack(ctx),
   };
   state.deviceAuthorizations.set(auth.userCode, auth);
   // The real device page lives on its own host; a client that came in by IP gets the page on that address.
-  const verificationUri =
-    ctx.hostInfo.service === 'oidc'
-      ? `https://device.sso.${region(ctx)}.amazonaws.com${ctx.hostInfo.partition === 'aws-cn' ? '.cn' : ''}${ctx.portSuffix}/`
+  // A dual-stack instance links to its portal's device page instead (dual-stack.ts).
+  const verificationUri = state.options.dualStack
+    ? dualStackVerificationUri(ctx, region(ctx))
+    : ctx.hostInfo.service === 'oidc'
+      ? `https://device.sso.${region(ctx)}.${partitionDomains(ctx.hostInfo.partition).api}${ctx.portSuffix}/`
       : `https://${ctx.host}${ctx.portSuffix}/device/`;
   sendJson(ctx, 200, {
     deviceCode: auth.deviceCode,

@@ -7,6 +7,7 @@ import { handleDevicePage } from './device-page.ts';
 import { type Ctx, createCtx, jsonError, logRequest, oidcError, send, sendJson } from './http.ts';
 import { handleOidc, OIDC_PATHS } from './oidc.ts';
 import { handlePortal, PORTAL_PATHS } from './portal.ts';
+import { handlePortalDevicePage } from './portal-device-page.ts';
 import { handleSignin } from './signin.ts';
 import type { EmulatorState } from './state.ts';
 
@@ -78,6 +79,8 @@ async function dispatch(ctx: Ctx): Promise<boolean> {
       return handleSignin(ctx);
     case 'device':
       return ctx.path === '/' && handleDevicePage(ctx);
+    case 'portal-app':
+      return handlePortalDevicePage(ctx);
     case 'console':
       handleConsolePage(ctx);
       return true;

@@ -1,5 +1,6 @@
+import { approvalRefusal } from './dual-stack.ts';
 import { Faults } from './faults.ts';
-import type { Partition } from './hosts.ts';
+import type { Partition, Stack } from './hosts.ts';
 import { Malformations } from './malformed.ts';
 import { TokenBucket } from './throttle.ts';
 import type {
@@ -36,6 +37,8 @@ export interface DeviceAuthorization {
   interval: number;
   lastPolledAt?: number;
   status: 'pending' | 'approved' | 'denied' | 'redeemed';
+  /** The OIDC endpoint family StartDeviceAuthorization came through (dual-stack.ts). */
+  via: Stack;
 }
 
 /** One sign-in of the user: every token minted from one device approval shares it. */
@@ -138,7 +141,14 @@ export class EmulatorState {
   private clockOffsetMs = 0;
 
   constructor(
-    readonly options: { region: string; startUrl: string; organization: Organization },
+    readonly options: {
+      region: string;
+      startUrl: string;
+      organization: Organization;
+      /** The instance id in portal host names, and whether the instance moved to the dual-stack endpoints. */
+      instanceId: string;
+      dualStack: boolean;
+    },
     initial: EmulatorOptions,
   ) {
     this.lifetimes = { ...DEFAULT_LIFETIMES, ...initial.lifetimes };
@@ -198,6 +208,8 @@ export class EmulatorState {
     if (!auth) throw new Error(`Unknown user code ${userCode}`);
     if (auth.expiresAt <= this.now()) throw new Error(`User code ${userCode} has expired`);
     if (auth.status !== 'pending') throw new Error(`User code ${userCode} is already ${auth.status}`);
+    const refusal = decision === 'approved' ? approvalRefusal(this, auth) : null;
+    if (refusal) throw new Error(refusal);
     auth.status = decision;
   }
 

@@ -42,6 +42,12 @@ export interface EmulatorOptions {
   refuseSessionDuration?: boolean;
   /** Approve device codes as soon as they are issued (handy for demos/benchmarks). */
   autoApprove?: boolean;
+  /**
+   * The instance moved to the dual-stack endpoints (docs/aws-protocol.md §1): its verification links are on
+   * portal domains, and an authorization started through the IPv4 OIDC endpoint cannot be approved. Default:
+   * whether the start URL is on a dual-stack portal domain (`{id}.portal.{r}.app.aws`).
+   */
+  dualStack?: boolean;
 }
 
 /** Makes chosen requests fail, to prove clients retry or surface errors well. */
