@@ -30,11 +30,12 @@ export function buildExport(snapshot: Snapshot, now: number): SettingsFile {
     format: EXPORT_FORMAT,
     version: SETTINGS_VERSION,
     exportedAt: new Date(now).toISOString(),
-    portals: view.portals.map(({ id, startUrl, region, name }) => ({
+    portals: view.portals.map(({ id, startUrl, region, name, ipStack }) => ({
       id,
       startUrl,
       region,
       ...(name ? { name } : {}),
+      ...(ipStack ? { ipStack } : {}),
     })),
     preferences: view.preferences,
     accountPrefs: view.accountPrefs,

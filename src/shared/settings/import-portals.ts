@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { findIdentityCenterRegion } from '../aws/regions';
 import { parseStartUrl } from '../aws/start-url';
-import { PortalSchema } from '../portals/portal';
+import { type Portal, PortalSchema } from '../portals/portal';
 import { formatPath } from './path';
 
 /**
@@ -14,6 +14,8 @@ export const ImportPortalSchema = v.object({
   startUrl: v.pipe(v.string(), v.maxLength(2048)),
   region: v.optional(PortalSchema.entries.region),
   name: PortalSchema.entries.name,
+  /** 'ipv4' or 'dualstack' forces the endpoints; absent: automatic (docs/settings.md). */
+  ipStack: PortalSchema.entries.ipStack,
 });
 
 export interface ImportedPortal {
@@ -22,6 +24,7 @@ export interface ImportedPortal {
   readonly startUrl: string;
   readonly region: string;
   readonly name?: string;
+  readonly ipStack?: Portal['ipStack'];
 }
 
 /**
