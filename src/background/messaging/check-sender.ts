@@ -1,3 +1,4 @@
+import { parseConsoleHost } from '../../shared/aws/console-host';
 import type { Audience } from '../../shared/messages/contract';
 
 /** The parts of `runtime.MessageSender` we trust: set by the browser, not by the sender. */
@@ -15,8 +16,8 @@ export interface ExtensionIdentity {
 
 export type SenderCheck = { ok: true; tabId?: number } | { ok: false; reason: string };
 
-const CONSOLE_HOST = /^([a-z0-9-]+\.)*console\.(aws\.amazon\.com|amazonaws-us-gov\.com|amazonaws\.cn)$/;
-const DEVICE_HOST = /^device\.sso\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/;
+/** Device pages of every partition, the European Sovereign Cloud's on amazonaws.eu (docs/aws-protocol.md §1). */
+const DEVICE_HOST = /^device\.sso\.[a-z0-9-]+\.amazonaws\.(com(\.cn)?|eu)$/;
 
 /**
  * Decides whether a sender may send a message of the given audience.
@@ -45,5 +46,6 @@ export function checkSender(sender: SenderInfo, audience: Audience, self: Extens
   if (audience === 'device') {
     return DEVICE_HOST.test(host) ? { ok: true, tabId } : { ok: false, reason: 'not the AWS device page' };
   }
-  return CONSOLE_HOST.test(host) ? { ok: true, tabId } : { ok: false, reason: 'not an AWS console page' };
+  // The console hosts of every partition, as the content script reads them (console-host.ts).
+  return parseConsoleHost(host) ? { ok: true, tabId } : { ok: false, reason: 'not an AWS console page' };
 }

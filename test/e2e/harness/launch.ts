@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { partitionDomains, partitionOfRegion } from '../../emulator/hosts.ts';
 import {
   chromiumHostFlags,
   type Emulator,
@@ -132,15 +133,20 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 
 /**
  * Host mapping for one emulator, or several: each extra one answers its own region's OIDC, portal and device
- * hosts (listed first, so they win over the main emulator's wildcards), and Chromium trusts every certificate.
+ * hosts on both endpoint families, and its region's instance portal hosts (listed first, so they win over the
+ * main emulator's wildcards), and Chromium trusts every certificate.
  */
 function hostFlags(main: Emulator, others: readonly Emulator[]): string[] {
   const [mainRules = '', mainSpki = ''] = chromiumHostFlags(main);
-  const specific = others.flatMap((e) =>
-    ['oidc', 'portal.sso', 'device.sso'].map(
-      (service) => `MAP ${service}.${e.region}.amazonaws.com 127.0.0.1:${e.port}`,
-    ),
-  );
+  const specific = others.flatMap((e) => {
+    const domains = partitionDomains(partitionOfRegion(e.region));
+    return [
+      ...['oidc', 'portal.sso', 'device.sso'].map((service) => `${service}.${e.region}.${domains.api}`),
+      ...['oidc', 'portal.sso'].map((service) => `${service}.${e.region}.${domains.dualStackApi}`),
+      `*.${e.region}.${domains.portal}`,
+      `*.portal.${e.region}.${domains.dualStackPortal}`,
+    ].map((host) => `MAP ${host} 127.0.0.1:${e.port}`);
+  });
   const rules = mainRules.replace('--host-resolver-rules=', '');
   const spki = [
     mainSpki.replace('--ignore-certificate-errors-spki-list=', ''),
