@@ -5,7 +5,7 @@ import { at, raw, rejection, resolvedSdkClients, type SdkClients, startDevice } 
 
 /**
  * Dual-stack instances against the real SDK clients, which resolve the hosts themselves (`useDualstackEndpoint`)
- * as the extension's do: docs/aws-protocol.md §1 and §5.
+ * as the extension's do: docs/aws-protocol.md §1.
  */
 
 const INS = 'ssoins-7223d9a3d2ab4b6b';

@@ -3,7 +3,7 @@ import type { Ctx } from './http.ts';
 import type { DeviceAuthorization, EmulatorState } from './state.ts';
 
 /**
- * Dual-stack Identity Center instances (docs/aws-protocol.md §1, §5). An instance moved to the dual-stack
+ * Dual-stack Identity Center instances (docs/aws-protocol.md §1). An instance moved to the dual-stack
  * endpoints has a start URL `{id}.portal.{r}.app.aws`. AWS picks the portal domain of the verification link by the
  * OIDC endpoint the client called: through the dual-stack endpoint (`oidc.{r}.api.aws`) the link is on the
  * instance's dual-stack domain and works; through the IPv4 endpoint it is on the legacy domain

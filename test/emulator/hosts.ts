@@ -167,7 +167,7 @@ export function isLoopback(host: string): boolean {
 }
 
 /**
- * The instance portal host the OIDC endpoint of `stack` links to (docs/aws-protocol.md §5): the IPv4 endpoint
+ * The instance portal host the OIDC endpoint of `stack` links to (docs/aws-protocol.md §1): the IPv4 endpoint
  * names the legacy domain `{id}.{r}.portal.amazonaws.com`, the dual-stack one `{id}.portal.{r}.app.aws`.
  */
 export function portalAppHost(instanceId: string, region: string, stack: Stack): string {

@@ -4,7 +4,7 @@ import { layout, messagePage } from './page.ts';
 
 /**
  * The smallest stand-in for an instance portal's device page (`https://{portal host}/#/device?user_code=…`,
- * docs/aws-protocol.md §5): the portal is a single-page app, so the code is in the fragment and never reaches the
+ * docs/aws-protocol.md §1): the portal is a single-page app, so the code is in the fragment and never reaches the
  * server. A script copies it into the form; Approve posts it back to the portal host, which applies AWS's rule for
  * dual-stack instances (dual-stack.ts) and otherwise approves as the device page does.
  */

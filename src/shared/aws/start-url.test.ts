@@ -171,7 +171,7 @@ const GOOD: Good[] = [
   // Vanity domains: accepted as is (path kept), region asked for later.
   ['https://sso.example.com', 'https://sso.example.com', null, null, 'custom'],
   ['https://SSO.Example.com/aws/?x=1#/frag', 'https://sso.example.com/aws', null, null, 'custom'],
-  // The European Sovereign Cloud (aws-eusc): its own domains and issuer host (docs/aws-protocol.md §2).
+  // The European Sovereign Cloud (aws-eusc): its own domains and issuer host (docs/aws-protocol.md §1).
   [
     `https://${INS}.eusc-de-east-1.portal.amazonaws.eu/start/`,
     `https://${INS}.eusc-de-east-1.portal.amazonaws.eu`,

@@ -81,7 +81,7 @@ const FORMS: readonly Form[] = [
     'root',
     'dualstack',
   ],
-  // The European Sovereign Cloud's two instance forms, as the AWS CLI reads them (docs/aws-protocol.md §2).
+  // The European Sovereign Cloud's two instance forms, as the AWS CLI reads them (docs/aws-protocol.md §1).
   [/^(?<ins>[^.]+)\.(?<region>[^.]+)\.portal\.amazonaws\.eu$/, 'eusc', EUSC, 'root', 'ipv4'],
   [
     /^(?<ins>[^.]+)\.portal\.(?<region>[^.]+)\.api\.amazonwebservices\.eu$/,
