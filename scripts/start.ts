@@ -30,6 +30,13 @@ console.log('Building the extension…');
 execFileSync('npm', ['run', 'build:chrome', '--silent'], { stdio: 'inherit' });
 
 const emulator = await startEmulator({ organization: 'demo' });
+// A second instance, moved to the dual-stack endpoints (docs/aws-protocol.md §1): its start URL is on app.aws, so
+// the extension signs in through oidc.eu-central-1.api.aws and approves on the instance's own portal page.
+const dualStack = await startEmulator({
+  organization: 'demo',
+  region: 'eu-central-1',
+  startUrl: 'https://ssoins-69871c0ffee2b2b2.portal.eu-central-1.app.aws',
+});
 const dist = resolve('dist/chrome');
 const profile = await mkdtemp(join(tmpdir(), 'sso-switcher-demo-'));
 const context = await chromium.launchPersistentContext(profile, {
@@ -39,7 +46,7 @@ const context = await chromium.launchPersistentContext(profile, {
   args: [
     `--disable-extensions-except=${dist}`,
     `--load-extension=${dist}`,
-    ...chromiumHostFlags(emulator),
+    ...chromiumHostFlags(emulator, [dualStack]),
     ...QUIET_CHROMIUM_FLAGS,
   ],
 });
@@ -58,6 +65,7 @@ AWS SSO Switcher is running against the local AWS emulator (${emulator.baseUrl})
   Demo portal start URL: ${emulator.startUrl}
   Identity Center region: ${emulator.region}
   Accounts in the demo organisation: ${emulator.organization.accounts.length}
+  A dual-stack instance to add too: ${dualStack.startUrl} (region ${dualStack.region})
 
 The settings page is open with the demo portal filled in: click "Add and sign in", then "Approve" on the
 device page. Pin the extension's toolbar button to use the popup. Press Ctrl+C here to stop.`);
@@ -68,6 +76,7 @@ async function stop(): Promise<void> {
   stopping = true;
   await context.close().catch(() => undefined);
   await emulator.close();
+  await dualStack.close();
   await rm(profile, { recursive: true, force: true });
   process.exit(0);
 }

@@ -22,13 +22,15 @@ const { values } = parseArgs({
     throttle: { type: 'string' },
     'multi-session': { type: 'boolean', default: false },
     'auto-approve': { type: 'boolean', default: false },
+    'dual-stack': { type: 'boolean' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 
 if (values.help) {
   console.log(`Usage: npm run emulator -- [--port 8443] [--demo | --accounts N --seed S --hostile]
-       [--latency MS] [--throttle RPS] [--multi-session] [--auto-approve] [--region R] [--start-url URL]`);
+       [--latency MS] [--throttle RPS] [--multi-session] [--auto-approve] [--region R] [--start-url URL]
+       [--dual-stack]   (the instance moved to the dual-stack endpoints; default: when the start URL is on app.aws)`);
   process.exit(0);
 }
 
@@ -57,6 +59,7 @@ const options: EmulatorOptions = {
   throttle: throttle ? { ratePerSecond: throttle, burst: Math.max(1, Math.ceil(throttle * 2)) } : null,
   multiSession: values['multi-session'],
   autoApprove: values['auto-approve'],
+  ...(values['dual-stack'] !== undefined ? { dualStack: values['dual-stack'] } : {}),
 };
 
 const emulator = await startEmulator(options);

@@ -2,7 +2,6 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import { partitionDomains, partitionOfRegion } from '../../emulator/hosts.ts';
 import {
   chromiumHostFlags,
   type Emulator,
@@ -60,7 +59,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     args: [
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
-      ...hostFlags(emulator, otherEmulators),
+      ...chromiumHostFlags(emulator, otherEmulators),
       ...QUIET_CHROMIUM_FLAGS,
     ],
     viewport: { width: 1280, height: 800 },
@@ -129,31 +128,4 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       await rm(profile, { recursive: true, force: true });
     },
   };
-}
-
-/**
- * Host mapping for one emulator, or several: each extra one answers its own region's OIDC, portal and device
- * hosts on both endpoint families, and its region's instance portal hosts (listed first, so they win over the
- * main emulator's wildcards), and Chromium trusts every certificate.
- */
-function hostFlags(main: Emulator, others: readonly Emulator[]): string[] {
-  const [mainRules = '', mainSpki = ''] = chromiumHostFlags(main);
-  const specific = others.flatMap((e) => {
-    const domains = partitionDomains(partitionOfRegion(e.region));
-    return [
-      ...['oidc', 'portal.sso', 'device.sso'].map((service) => `${service}.${e.region}.${domains.api}`),
-      ...['oidc', 'portal.sso'].map((service) => `${service}.${e.region}.${domains.dualStackApi}`),
-      `*.${e.region}.${domains.portal}`,
-      `*.portal.${e.region}.${domains.dualStackPortal}`,
-    ].map((host) => `MAP ${host} 127.0.0.1:${e.port}`);
-  });
-  const rules = mainRules.replace('--host-resolver-rules=', '');
-  const spki = [
-    mainSpki.replace('--ignore-certificate-errors-spki-list=', ''),
-    ...others.map((e) => e.spkiSha256),
-  ];
-  return [
-    `--host-resolver-rules=${[...specific, rules].join(', ')}`,
-    `--ignore-certificate-errors-spki-list=${spki.join(',')}`,
-  ];
 }
