@@ -30,7 +30,7 @@ export function sdkConfig(endpoint: ServiceEndpoint): { region: string; useDuals
 /** The request left for a host that is not the one expected: nothing was sent. */
 export class UnexpectedEndpointError extends UserFacingError {
   constructor(host: string) {
-    super(`AWS SSO Switcher refused to send a sign-in request to ${host}, which is not an AWS sign-in host.`);
+    super(`AWS SSO Switcher refused to send a request to ${host}: it is not this portal's AWS host.`);
     this.name = 'UnexpectedEndpointError';
   }
 }
