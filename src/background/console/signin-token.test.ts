@@ -59,6 +59,12 @@ describe('getSigninToken', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('does not retry by GET when AWS fails (5xx) rather than refuses', async () => {
+    const calls = signinHost(500);
+    await expect(getSigninToken(ORIGIN, credentials, null)).rejects.toThrow('getSigninToken answered 500');
+    expect(calls.map((c) => c.method)).toEqual(['POST']);
+  });
+
   it('fails with the status when both forms are refused, without echoing the request', async () => {
     signinHost(405, 500);
     const error = await getSigninToken(ORIGIN, credentials, null).catch((e: Error) => e);
