@@ -11,9 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { findChromium, QUIET_CHROMIUM_FLAGS } from '../test/e2e/harness/chromium.ts';
-import { hostFlags } from '../test/e2e/harness/launch.ts';
 import { VANITY_HOSTS } from '../test/emulator/company-hosts.ts';
-import { startEmulator } from '../test/emulator/index.ts';
+import { chromiumHostFlags, startEmulator } from '../test/emulator/index.ts';
 
 if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
   console.error(
@@ -48,6 +47,13 @@ const otherPortals = await Promise.all([
     startUrl: 'https://demo-signin.awsapps.com/start',
     verification: 'signin',
   }),
+  // An instance moved to the dual-stack endpoints (docs/aws-protocol.md §1): its start URL is on app.aws, so the
+  // extension signs in through oidc.eu-central-1.api.aws and approves on the instance's own portal page.
+  startEmulator({
+    organization: 'demo',
+    region: 'eu-central-1',
+    startUrl: 'https://ssoins-69871c0ffee2b2b2.portal.eu-central-1.app.aws',
+  }),
 ]);
 const dist = resolve('dist/chrome');
 const profile = await mkdtemp(join(tmpdir(), 'sso-switcher-demo-'));
@@ -58,7 +64,7 @@ const context = await chromium.launchPersistentContext(profile, {
   args: [
     `--disable-extensions-except=${dist}`,
     `--load-extension=${dist}`,
-    ...hostFlags(emulator, otherPortals),
+    ...chromiumHostFlags(emulator, otherPortals),
     ...QUIET_CHROMIUM_FLAGS,
   ],
 });
@@ -78,7 +84,7 @@ AWS SSO Switcher is running against the local AWS emulator (${emulator.baseUrl})
   The same portal behind a company vanity address: https://${VANITY_HOSTS.redirectsToPortal}
   Identity Center region: ${emulator.region}
   Accounts in the demo organisation: ${emulator.organization.accounts.length}
-  More portals, each linking its sign-in to another AWS verification page:
+  More portals, each linking its sign-in to another AWS verification page (the last one dual-stack):
 ${otherPortals.map((e) => `    ${e.startUrl} (${e.region})`).join('\n')}
 
 The settings page is open with the demo portal filled in: click "Add and sign in", then "Approve" on the

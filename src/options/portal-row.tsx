@@ -7,6 +7,7 @@ import { lockPath } from '../shared/settings/effective';
 import type { Actions } from '../ui/actions';
 import { SET_BY_ORGANISATION } from '../ui/managed-text';
 import { PortalSession } from '../ui/portal-session';
+import { PortalEndpointsField } from './portal-endpoints-field';
 
 interface Props {
   actions: Actions;
@@ -75,6 +76,12 @@ export function PortalRow({ actions, view, isLocked = () => false }: Props) {
           </>
         )}
       </dl>
+      <PortalEndpointsField
+        actions={actions}
+        portal={portal}
+        locked={isLocked(lockPath.portal(portal.id, 'ipStack'))}
+        lockedNote={lockedNote}
+      />
       <form
         class="actions"
         onSubmit={(e) => {

@@ -27,6 +27,7 @@ export interface Actions {
   listPortals(): Promise<PortalView[]>;
   addPortal(input: MessagePayload<'addPortal'>): Promise<AddPortalResult>;
   renamePortal(portalId: string, name: string): Promise<unknown>;
+  setPortalIpStack(portalId: string, ipStack: 'auto' | 'ipv4' | 'dualstack'): Promise<unknown>;
   removePortal(portalId: string): Promise<unknown>;
   forgetCachedAccounts(portalId: string): Promise<unknown>;
   signIn(portalId: string): Promise<unknown>;
@@ -78,6 +79,7 @@ export function createActions(): Actions {
     listPortals: () => sendMessage('listPortals', {}),
     addPortal: (input) => sendMessage('addPortal', input),
     renamePortal: (portalId, name) => sendMessage('renamePortal', { portalId, name }),
+    setPortalIpStack: (portalId, ipStack) => sendMessage('setPortalIpStack', { portalId, ipStack }),
     removePortal: (portalId) => sendMessage('removePortal', { portalId }),
     forgetCachedAccounts: (portalId) => sendMessage('forgetCachedAccounts', { portalId }),
     signIn: (portalId) => sendMessage('signIn', { portalId }),

@@ -147,9 +147,11 @@ describe('adding a portal', () => {
 
 describe('several portals', () => {
   it('keeps two portals signed in at once, each with its own session', async () => {
+    // An instance on the IPv4 endpoints, whose link is the classic device page (dual-stack instances:
+    // today-endpoints.e2e.test.ts).
     const second = {
       region: 'eu-west-1',
-      startUrl: 'https://ssoins-1111222233334444.portal.eu-west-1.app.aws',
+      startUrl: 'https://ssoins-1111222233334444.eu-west-1.portal.amazonaws.com',
     };
     const { harness, popup, startUrl, region } = await start({ otherPortals: [second] });
     const firstDevice = await addPortalAndStartSignIn(harness, popup, { startUrl, region, name: 'Main' });

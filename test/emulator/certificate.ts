@@ -35,6 +35,18 @@ export async function createCertificate(region: string): Promise<Certificate> {
     '*.signin.amazonaws.cn',
     'console.amazonaws.cn',
     '*.console.amazonaws.cn',
+    // Dual-stack API hosts, instance portal domains and the European Sovereign Cloud (docs/aws-protocol.md §1).
+    `oidc.${region}.api.aws`,
+    `portal.sso.${region}.api.aws`,
+    '*.app.aws',
+    `*.${region}.portal.amazonaws.com`,
+    `oidc.${region}.amazonaws.eu`,
+    `portal.sso.${region}.amazonaws.eu`,
+    `device.sso.${region}.amazonaws.eu`,
+    'signin.amazonaws-eusc.eu',
+    '*.signin.amazonaws-eusc.eu',
+    'console.amazonaws-eusc.eu',
+    '*.console.amazonaws-eusc.eu',
   ];
   // EC keys: generation takes milliseconds, where RSA-2048 would add noticeable time to every test file.
   const pems = await generate([{ name: 'commonName', value: 'AWS SSO Switcher local emulator' }], {

@@ -25,6 +25,7 @@ const { values } = parseArgs({
     'auto-approve': { type: 'boolean', default: false },
     verification: { type: 'string', default: 'device' },
     'portal-login': { type: 'boolean', default: false },
+    'dual-stack': { type: 'boolean' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -33,7 +34,8 @@ if (values.help) {
   console.log(`Usage: npm run emulator -- [--port 8443] [--demo | --accounts N --seed S --hostile]
        [--latency MS] [--throttle RPS] [--multi-session] [--auto-approve] [--region R] [--start-url URL]
        [--verification device|portal|signin]   which page device sign-ins link to (docs/aws-protocol.md §5)
-       [--portal-login]   the portal app sends visitors to sign in on signin.aws first, and back`);
+       [--portal-login]   the portal app sends visitors to sign in on signin.aws first, and back
+       [--dual-stack]   (the instance moved to the dual-stack endpoints; default: when the start URL is on app.aws)`);
   process.exit(0);
 }
 
@@ -70,6 +72,7 @@ const options: EmulatorOptions = {
   autoApprove: values['auto-approve'],
   verification,
   portalLogin: values['portal-login'],
+  ...(values['dual-stack'] !== undefined ? { dualStack: values['dual-stack'] } : {}),
 };
 
 const emulator = await startEmulator(options);

@@ -1,3 +1,4 @@
+import { approvalRefusal, DUAL_STACK_REFUSAL } from './dual-stack.ts';
 import { type Ctx, escapeHtml, sendHtml } from './http.ts';
 import { layout, messagePage } from './page.ts';
 import type { DeviceAuthorization } from './state.ts';
@@ -36,7 +37,11 @@ export async function handleDevicePage(ctx: Ctx): Promise<boolean> {
   }
   const action = ctx.method === 'POST' ? form.get('action') : null;
   if (auth.status === 'pending' && (action === 'approve' || action === 'deny')) {
-    auth.status = action === 'approve' ? 'approved' : 'denied';
+    if (action === 'approve' && approvalRefusal(ctx.state, auth)) {
+      sendHtml(ctx, 400, messagePage(DUAL_STACK_REFUSAL.title, [DUAL_STACK_REFUSAL.text]), 'AccessDenied');
+      return true;
+    }
+    ctx.state.decide(auth.userCode, action === 'approve' ? 'approved' : 'denied');
   }
   if (auth.status === 'pending') {
     sendHtml(ctx, 200, approvalPage(ctx.path, auth, client.clientName));

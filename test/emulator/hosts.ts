@@ -1,51 +1,124 @@
+import { VANITY_HOSTS } from './company-hosts.ts';
+
 /**
  * Which AWS service a `Host` header names. Real AWS answers each service on its own host; any other name
  * (127.0.0.1, localhost, a machine name) gets every API path, so clients with an endpoint override work.
  */
-import { VANITY_HOSTS } from './company-hosts.ts';
 
-export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn';
-/** `portal-app`: the access portal's web app (`*.awsapps.com/start`, `{id}.{r}.portal.amazonaws.com`, `{id}.portal.{r}.app.aws`);
- * `signin-aws`: `{r}.signin.aws`, the newer verification page (docs/aws-protocol.md §5). */
+export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn' | 'aws-eusc';
+/**
+ * `portal-app`: an instance's own access-portal host (`*.awsapps.com/start`, `{id}.{r}.portal.amazonaws.com`,
+ * `{id}.portal.{r}.app.aws`), whose single-page app has the `#/device` page; `signin-aws`: `{r}.signin.aws`, the
+ * newer verification page (docs/aws-protocol.md §5).
+ */
 export type Service =
   | 'oidc'
   | 'portal'
   | 'device'
-  | 'signin'
-  | 'console'
   | 'portal-app'
   | 'signin-aws'
+  | 'signin'
+  | 'console'
   | 'local';
+/** The endpoint family of an API host: IPv4-only (`amazonaws.com`…) or dual-stack (`api.aws`…). */
+export type Stack = 'ipv4' | 'dualstack';
 
 export interface HostInfo {
   service: Service;
   partition: Partition;
   /** Region named by the host (OIDC/portal/device/regional sign-in and console hosts). */
   region?: string;
+  /** OIDC, portal API and portal-app hosts: which endpoint family the host belongs to. */
+  stack?: Stack;
+  /** Portal-app hosts: the instance id in the host name. */
+  instanceId?: string;
   /** Multi-session console host `{accountId}-{8 chars}.{region}.console…`: its session differentiator. */
   sessionDifferentiator?: string;
 }
 
-const REGION = '[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}';
-const API = new RegExp(`^(oidc|portal\\.sso|device\\.sso)\\.(${REGION})\\.amazonaws\\.com(\\.cn)?$`);
-const PARTITION_DOMAINS: { partition: Partition; signin: string; console: string }[] = [
-  { partition: 'aws', signin: 'signin.aws.amazon.com', console: 'console.aws.amazon.com' },
-  { partition: 'aws-us-gov', signin: 'signin.amazonaws-us-gov.com', console: 'console.amazonaws-us-gov.com' },
-  { partition: 'aws-cn', signin: 'signin.amazonaws.cn', console: 'console.amazonaws.cn' },
+const REGION = '(?:[a-z]{2}(?:-gov|-iso[a-z]?)?|eusc-[a-z]{2})-[a-z]+-\\d{1,2}';
+
+/**
+ * Each partition's API suffixes (the SDK's `dnsSuffix` and `dualStackDnsSuffix`, docs/aws-protocol.md §1), its
+ * instance portal domains (IPv4 `{id}.{r}.portal.…` and dual-stack `{id}.portal.{r}.…`), and its sign-in and
+ * console domains. GovCloud shares the commercial suffixes; its region names tell it apart.
+ */
+interface PartitionDomains {
+  partition: Partition;
+  api: string;
+  dualStackApi: string;
+  portal: string;
+  dualStackPortal: string;
+  signin: string;
+  console: string;
+}
+const PARTITION_DOMAINS: PartitionDomains[] = [
+  {
+    partition: 'aws',
+    api: 'amazonaws.com',
+    dualStackApi: 'api.aws',
+    portal: 'portal.amazonaws.com',
+    dualStackPortal: 'app.aws',
+    signin: 'signin.aws.amazon.com',
+    console: 'console.aws.amazon.com',
+  },
+  {
+    partition: 'aws-us-gov',
+    api: 'amazonaws.com',
+    dualStackApi: 'api.aws',
+    portal: 'portal.amazonaws.com',
+    dualStackPortal: 'app.aws',
+    signin: 'signin.amazonaws-us-gov.com',
+    console: 'console.amazonaws-us-gov.com',
+  },
+  {
+    partition: 'aws-cn',
+    api: 'amazonaws.com.cn',
+    dualStackApi: 'api.amazonwebservices.com.cn',
+    portal: 'portal.amazonaws.com.cn',
+    dualStackPortal: 'app.amazonwebservices.com.cn',
+    signin: 'signin.amazonaws.cn',
+    console: 'console.amazonaws.cn',
+  },
+  {
+    partition: 'aws-eusc',
+    api: 'amazonaws.eu',
+    dualStackApi: 'api.amazonwebservices.eu',
+    portal: 'portal.amazonaws.eu',
+    dualStackPortal: 'api.amazonwebservices.eu',
+    signin: 'signin.amazonaws-eusc.eu',
+    console: 'console.amazonaws-eusc.eu',
+  },
 ];
+const literal = (text: string) => text.replace(/\./g, '\\.');
+const oneOf = (values: string[]) => [...new Set(values)].map(literal).join('|');
+const API = new RegExp(
+  `^(oidc|portal\\.sso|device\\.sso)\\.(${REGION})\\.(${oneOf(PARTITION_DOMAINS.flatMap((d) => [d.api, d.dualStackApi]))})$`,
+);
+const INSTANCE = '(?:sso)?ins-[a-z0-9]{16}';
+const PORTAL_APP = new RegExp(
+  `^(${INSTANCE})\\.(${REGION})\\.(${oneOf(PARTITION_DOMAINS.map((d) => d.portal))})$`,
+);
+const DUAL_STACK_PORTAL_APP = new RegExp(
+  `^(${INSTANCE})\\.portal\\.(${REGION})\\.(${oneOf(PARTITION_DOMAINS.map((d) => d.dualStackPortal))})$`,
+);
 const LABEL = '[a-z0-9](?:[a-z0-9-]*[a-z0-9])?';
-const PORTAL_APP: readonly RegExp[] = [
-  new RegExp(`^(?:${LABEL}\\.)+awsapps\\.com$`),
-  new RegExp(`^${LABEL}\\.(${REGION})\\.portal\\.amazonaws\\.com(\\.cn)?$`),
-  new RegExp(`^${LABEL}\\.portal\\.(${REGION})\\.app\\.(aws|amazonwebservices\\.com\\.cn)$`),
-];
+/** An awsapps.com portal names no region or instance: it is the commercial partition's, on IPv4. */
+const AWSAPPS_PORTAL_APP = new RegExp(`^(?:${LABEL}\\.)+awsapps\\.com$`);
 const SIGNIN_AWS = new RegExp(`^(${REGION})\\.signin\\.aws$`);
 const MULTI_SESSION = new RegExp(`^(\\d{12}-[a-z0-9]{8})\\.(${REGION})$`);
 const REGION_ONLY = new RegExp(`^(${REGION})$`);
 
-function partitionOfRegion(region: string, china: boolean): Partition {
-  if (china || region.startsWith('cn-')) return 'aws-cn';
+export function partitionOfRegion(region: string): Partition {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('eusc-')) return 'aws-eusc';
   return region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+}
+
+export function partitionDomains(partition: Partition): PartitionDomains {
+  return (
+    PARTITION_DOMAINS.find((d) => d.partition === partition) ?? (PARTITION_DOMAINS[0] as PartitionDomains)
+  );
 }
 
 export function hostWithoutPort(hostHeader: string | undefined): string {
@@ -59,20 +132,30 @@ export function classifyHost(host: string): HostInfo {
   if (api) {
     const service = api[1] === 'oidc' ? 'oidc' : api[1] === 'portal.sso' ? 'portal' : 'device';
     const region = api[2] as string;
-    return { service, region, partition: partitionOfRegion(region, api[3] !== undefined) };
+    const partition = partitionOfRegion(region);
+    const suffix = api[3] as string;
+    const domains = partitionDomains(partition);
+    // A region on another partition's suffix (`oidc.us-east-1.amazonaws.eu`) is no AWS host.
+    if (suffix !== domains.api && suffix !== domains.dualStackApi)
+      return { service: 'local', partition: 'aws' };
+    const stack = suffix === domains.dualStackApi ? 'dualstack' : 'ipv4';
+    return { service, region, partition, stack };
   }
-  for (const pattern of PORTAL_APP) {
-    const match = pattern.exec(host);
-    if (!match) continue;
-    const region = match[1];
-    if (!region) return { service: 'portal-app', partition: 'aws' };
-    const china = match[2] === '.cn' || match[2] === 'amazonwebservices.com.cn';
-    return { service: 'portal-app', region, partition: partitionOfRegion(region, china) };
+  for (const [pattern, stack] of [
+    [PORTAL_APP, 'ipv4'],
+    [DUAL_STACK_PORTAL_APP, 'dualstack'],
+  ] as const) {
+    const app = pattern.exec(host);
+    if (!app) continue;
+    const region = app[2] as string;
+    const partition = partitionOfRegion(region);
+    const domains = partitionDomains(partition);
+    if (app[3] !== (stack === 'ipv4' ? domains.portal : domains.dualStackPortal)) continue;
+    return { service: 'portal-app', region, partition, stack, instanceId: app[1] as string };
   }
-  const signinAws = SIGNIN_AWS.exec(host);
-  if (signinAws?.[1]) {
-    return { service: 'signin-aws', region: signinAws[1], partition: partitionOfRegion(signinAws[1], false) };
-  }
+  if (AWSAPPS_PORTAL_APP.test(host)) return { service: 'portal-app', partition: 'aws', stack: 'ipv4' };
+  const signinAws = SIGNIN_AWS.exec(host)?.[1];
+  if (signinAws) return { service: 'signin-aws', region: signinAws, partition: partitionOfRegion(signinAws) };
   for (const domains of PARTITION_DOMAINS) {
     for (const service of ['signin', 'console'] as const) {
       const apex = domains[service];
@@ -105,17 +188,27 @@ export function isLoopback(host: string): boolean {
 }
 
 /**
- * Every host pattern the extension reaches, apex and wildcard (a wildcard does not cover the apex): AWS's, the
- * classic portal domain where a vanity redirect lands, and the company vanity hosts the emulator plays.
+ * The instance portal host the OIDC endpoint of `stack` links to (docs/aws-protocol.md §1): the IPv4 endpoint
+ * names the legacy domain `{id}.{r}.portal.amazonaws.com`, the dual-stack one `{id}.portal.{r}.app.aws`.
+ */
+export function portalAppHost(instanceId: string, region: string, stack: Stack): string {
+  const domains = partitionDomains(partitionOfRegion(region));
+  return stack === 'dualstack'
+    ? `${instanceId}.portal.${region}.${domains.dualStackPortal}`
+    : `${instanceId}.${region}.${domains.portal}`;
+}
+
+/**
+ * Every host pattern the extension reaches, apex and wildcard (a wildcard does not cover the apex): AWS's API,
+ * portal, verification (docs/aws-protocol.md §5), sign-in and console hosts, and the company vanity hosts the
+ * emulator plays.
  */
 export const MAPPED_HOST_PATTERNS = [
-  '*.amazonaws.com',
-  '*.amazonaws.com.cn',
-  // Verification pages (docs/aws-protocol.md §5): portal apps and signin.aws.
-  '*.awsapps.com',
-  '*.app.aws',
-  '*.amazonwebservices.com.cn',
-  '*.signin.aws',
-  ...PARTITION_DOMAINS.flatMap((d) => [d.signin, `*.${d.signin}`, d.console, `*.${d.console}`]),
-  ...Object.values(VANITY_HOSTS),
+  ...new Set([
+    ...PARTITION_DOMAINS.flatMap((d) => [`*.${d.api}`, `*.${d.dualStackApi}`, `*.${d.dualStackPortal}`]),
+    '*.awsapps.com',
+    '*.signin.aws',
+    ...PARTITION_DOMAINS.flatMap((d) => [d.signin, `*.${d.signin}`, d.console, `*.${d.console}`]),
+    ...Object.values(VANITY_HOSTS),
+  ]),
 ];

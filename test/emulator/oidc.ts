@@ -1,3 +1,4 @@
+import { arrivalStack } from './dual-stack.ts';
 import { isLoopback } from './hosts.ts';
 import { type Ctx, oidcError, parseJsonObject, sendJson } from './http.ts';
 import {
@@ -120,6 +121,7 @@ function startDevice(ctx: Ctx, body: Body) {
     interval: pollIntervalSeconds,
     status: state.autoApprove ? 'approved' : 'pending',
     requestUri: `urn:ietf:params:oauth:request_uri:${opaqueToken('', 24)}`,
+    via: arrivalStack(ctx),
   };
   state.deviceAuthorizations.set(auth.userCode, auth);
   sendJson(ctx, 200, {
@@ -147,7 +149,7 @@ function verificationLinkOf(ctx: Ctx, auth: DeviceAuthorization) {
     startUrl: state.options.startUrl,
     partition: ctx.hostInfo.partition,
   };
-  const link = verificationLink(state.verification, instance, 'ipv4', auth, ctx.portSuffix);
+  const link = verificationLink(state.verification, instance, auth.via, auth, ctx.portSuffix);
   return state.hostileVerificationLink
     ? { ...link, verificationUriComplete: state.hostileVerificationLink }
     : link;

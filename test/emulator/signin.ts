@@ -16,9 +16,15 @@ const DEFAULT_REGION: Record<Partition, string> = {
   aws: 'us-east-1',
   'aws-us-gov': 'us-gov-west-1',
   'aws-cn': 'cn-north-1',
+  'aws-eusc': 'eusc-de-east-1',
 };
 
 export async function handleSignin(ctx: Ctx): Promise<boolean> {
+  if (ctx.path === '/federation' && ctx.method === 'POST' && ctx.hostInfo.partition === 'aws-us-gov') {
+    // GovCloud is not known to take the POST form (docs/aws-protocol.md §8); the status is our assumption.
+    jsonError(ctx, 405, 'MethodNotAllowedException', { message: 'POST is not supported here' });
+    return true;
+  }
   if (ctx.path === '/federation' && (ctx.method === 'GET' || ctx.method === 'POST')) {
     // POST takes the same parameters as a form body; they win over the query string.
     const params = new URLSearchParams(ctx.query);

@@ -1,6 +1,7 @@
+import { approvalRefusal } from './dual-stack.ts';
 import { Faults } from './faults.ts';
 import { Holds } from './holds.ts';
-import type { Partition } from './hosts.ts';
+import type { Partition, Stack } from './hosts.ts';
 import { Malformations } from './malformed.ts';
 import { TokenBucket } from './throttle.ts';
 import type {
@@ -40,6 +41,8 @@ export interface DeviceAuthorization {
   status: 'pending' | 'approved' | 'denied' | 'redeemed';
   /** The opaque handle a signin.aws link carries instead of the code (docs/aws-protocol.md §5). */
   requestUri: string;
+  /** The OIDC endpoint family StartDeviceAuthorization came through (dual-stack.ts). */
+  via: Stack;
 }
 
 /** One sign-in of the user: every token minted from one device approval shares it. */
@@ -148,7 +151,14 @@ export class EmulatorState {
   private clockOffsetMs = 0;
 
   constructor(
-    readonly options: { region: string; startUrl: string; organization: Organization },
+    readonly options: {
+      region: string;
+      startUrl: string;
+      organization: Organization;
+      /** The instance id in portal host names, and whether the instance moved to the dual-stack endpoints. */
+      instanceId: string;
+      dualStack: boolean;
+    },
     initial: EmulatorOptions,
   ) {
     this.lifetimes = { ...DEFAULT_LIFETIMES, ...initial.lifetimes };
@@ -156,7 +166,8 @@ export class EmulatorState {
     this.multiSession = initial.multiSession ?? false;
     this.refuseSessionDuration = initial.refuseSessionDuration ?? false;
     this.autoApprove = initial.autoApprove ?? false;
-    this.verification = initial.verification ?? 'device';
+    // A dual-stack instance's links are on its portal's pages (docs/aws-protocol.md §1, dual-stack.ts).
+    this.verification = initial.verification ?? (options.dualStack ? 'portal' : 'device');
     this.portalLogin = initial.portalLogin ?? false;
     this.configure({ throttle: initial.throttle ?? null });
   }
@@ -217,6 +228,8 @@ export class EmulatorState {
     if (!auth) throw new Error(`Unknown user code ${userCode}`);
     if (auth.expiresAt <= this.now()) throw new Error(`User code ${userCode} has expired`);
     if (auth.status !== 'pending') throw new Error(`User code ${userCode} is already ${auth.status}`);
+    const refusal = decision === 'approved' ? approvalRefusal(this, auth) : null;
+    if (refusal) throw new Error(refusal);
     auth.status = decision;
   }
 

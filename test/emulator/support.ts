@@ -65,6 +65,53 @@ export function sdkClients(
   };
 }
 
+/**
+ * Both SDK clients with no endpoint override: the SDK resolves the real AWS host for the region (and
+ * `useDualstackEndpoint`), and only the connection goes to the emulator's port, as Chromium's `MAP host
+ * 127.0.0.1:port` does. `hosts()` lists the hosts the SDK resolved, so tests can check them.
+ */
+export function resolvedSdkClients(
+  emulator: Emulator,
+  options: { region: string; useDualstackEndpoint?: boolean },
+): SdkClients & { hosts(): string[] } {
+  const agent = new Agent({
+    ca: emulator.certificatePem,
+    keepAlive: true,
+    lookup: toLoopback,
+    checkServerIdentity,
+  });
+  const config = {
+    region: options.region,
+    useDualstackEndpoint: options.useDualstackEndpoint ?? false,
+    requestHandler: new NodeHttpHandler({ httpsAgent: agent }),
+    maxAttempts: 1,
+  };
+  const seen: string[] = [];
+  const oidc = new SSOOIDCClient(config);
+  const sso = new SSOClient(config);
+  for (const client of [oidc, sso] as { middlewareStack: SSOClient['middlewareStack'] }[]) {
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        const request = args.request as { hostname: string; port?: number; headers: Record<string, string> };
+        seen.push(request.hostname);
+        request.port = emulator.port;
+        return next(args);
+      },
+      { step: 'finalizeRequest', priority: 'low', name: 'mapToEmulator' },
+    );
+  }
+  return {
+    oidc,
+    sso,
+    hosts: () => [...seen],
+    close: () => {
+      oidc.destroy();
+      sso.destroy();
+      agent.destroy();
+    },
+  };
+}
+
 export async function register(oidc: SSOOIDCClient, scopes: string[] | undefined = ['sso:account:access']) {
   return oidc.send(
     new RegisterClientCommand({

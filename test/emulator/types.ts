@@ -54,6 +54,12 @@ export interface EmulatorOptions {
    * and back: a redirect between verification hosts that keeps the `#/device?user_code=…` fragment.
    */
   portalLogin?: boolean;
+  /**
+   * The instance moved to the dual-stack endpoints (docs/aws-protocol.md §1): its verification links are on
+   * portal domains, and an authorization started through the IPv4 OIDC endpoint cannot be approved. Default:
+   * whether the start URL is on a dual-stack portal domain (`{id}.portal.{r}.app.aws`).
+   */
+  dualStack?: boolean;
 }
 
 /** Makes chosen requests fail, to prove clients retry or surface errors well. */

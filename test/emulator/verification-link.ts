@@ -1,4 +1,7 @@
-import type { Partition } from './hosts.ts';
+import { type Partition, partitionDomains, partitionOfRegion, portalAppHost } from './hosts.ts';
+
+const deviceHostOf = (instance: Instance) =>
+  `device.sso.${instance.region}.${partitionDomains(instance.partition).api}`;
 
 /**
  * Which page AWS links a device authorization to (docs/aws-protocol.md §5). AWS chooses; a client cannot ask.
@@ -32,11 +35,7 @@ export function portalAppBase(instance: Instance, family: EndpointFamily): strin
   if (start.hostname.endsWith('.awsapps.com')) return `https://${start.hostname}/start/`;
   const label = start.hostname.split('.')[0] ?? '';
   const id = /^(sso)?ins-[a-z0-9-]{16}$/.test(label) ? label : DEFAULT_INSTANCE_ID;
-  const { region } = instance;
-  const china = instance.partition === 'aws-cn';
-  return family === 'dualstack'
-    ? `https://${id}.portal.${region}.${china ? 'app.amazonwebservices.com.cn' : 'app.aws'}/`
-    : `https://${id}.${region}.portal.${china ? 'amazonaws.com.cn' : 'amazonaws.com'}/`;
+  return `https://${portalAppHost(id, instance.region, family)}/`;
 }
 
 export function signinAwsHost(region: string): string {
@@ -61,8 +60,7 @@ export function verificationLink(
   codes: IssuedCodes,
   portSuffix = '',
 ): { verificationUri: string; verificationUriComplete: string } {
-  const china = instance.partition === 'aws-cn' ? '.cn' : '';
-  const verificationUri = `https://device.sso.${instance.region}.amazonaws.com${china}${portSuffix}/`;
+  const verificationUri = `https://${deviceHostOf(instance)}${portSuffix}/`;
   const withPort = (base: string) => base.replace(/^(https:\/\/[^/]+)/, `$1${portSuffix}`);
   const code = encodeURIComponent(codes.userCode);
   switch (style) {
@@ -84,14 +82,13 @@ export function verificationLink(
 /** The instance an emulator serves (its home region's partition read from the region name). */
 export function emulatorInstance(emulator: { region: string; startUrl: string }): Instance {
   const { region, startUrl } = emulator;
-  const partition = region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
-  return { region, startUrl, partition };
+  return { region, startUrl, partition: partitionOfRegion(region) };
 }
 
 /** Every verification host of an instance, for host mapping in browsers (e2e harness, `npm start`). */
 export function instanceVerificationHosts(instance: Instance): string[] {
   const hosts = [
-    `device.sso.${instance.region}.amazonaws.com${instance.partition === 'aws-cn' ? '.cn' : ''}`,
+    deviceHostOf(instance),
     new URL(portalAppBase(instance, 'ipv4')).hostname,
     new URL(portalAppBase(instance, 'dualstack')).hostname,
     signinAwsHost(instance.region),

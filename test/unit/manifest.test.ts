@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import manifest from '../../manifest.json' with { type: 'json' };
-import { deviceHost, IDENTITY_CENTER_REGIONS, oidcHost, portalHost } from '../../src/shared/aws/regions';
+import {
+  deviceHost,
+  IDENTITY_CENTER_REGIONS,
+  oidcHost,
+  PARTITIONS,
+  portalHost,
+} from '../../src/shared/aws/regions';
 import { verificationMatchPatterns } from '../../src/shared/aws/verification-hosts';
 
 describe('manifest.json', () => {
-  it('asks host access for exactly the Identity Center API and device hosts of every supported region', () => {
+  it('asks host access for exactly the Identity Center API hosts (both stacks) and device hosts of every region', () => {
+    // regions.sdk.test.ts checks these hosts against what the AWS SDK resolves.
     const apiHosts = manifest.host_permissions.filter((p) => /\/\/(oidc|portal\.sso|device\.sso)\./.test(p));
     const expected = IDENTITY_CENTER_REGIONS.flatMap(({ code }) => [
       `https://${oidcHost(code)}/*`,
       `https://${portalHost(code)}/*`,
+      `https://${oidcHost(code, 'dualstack')}/*`,
+      `https://${portalHost(code, 'dualstack')}/*`,
       `https://${deviceHost(code)}/*`,
     ]);
     expect(new Set(apiHosts)).toEqual(new Set(expected));
@@ -31,6 +40,13 @@ describe('manifest.json', () => {
     // hosts the extension may access.
     expect(manifest.permissions).toContain('webRequest');
     expect(manifest.permissions).not.toContain('webRequestBlocking');
+  });
+
+  it("reaches every partition's sign-in host, apex and regional", () => {
+    for (const { signinHost } of Object.values(PARTITIONS)) {
+      expect(manifest.host_permissions).toContain(`https://${signinHost}/*`);
+      expect(manifest.host_permissions).toContain(`https://*.${signinHost}/*`);
+    }
   });
 
   it('is not reachable from web pages or other extensions', () => {
@@ -63,7 +79,7 @@ describe('manifest.json', () => {
 
   it('runs the console content script on every console host of every partition', () => {
     const matches = manifest.content_scripts.flatMap((script) => script.matches);
-    for (const host of ['console.aws.amazon.com', 'console.amazonaws-us-gov.com', 'console.amazonaws.cn']) {
+    for (const { consoleHost: host } of Object.values(PARTITIONS)) {
       expect(matches).toContain(`https://${host}/*`);
       expect(matches).toContain(`https://*.${host}/*`);
     }

@@ -6,6 +6,7 @@ import { awsStartUrl, type Portal } from '../../shared/portals/portal';
 import { clearPoll, schedulePoll } from '../alarms/schedule';
 import { awsErrorName, isNetworkError } from '../aws/errors';
 import { createTokenFromDeviceCode, startDeviceAuthorization } from '../aws/oidc';
+import { serviceEndpoint } from '../aws/service-endpoint';
 import { continueToConsoleAfterSignIn } from '../console/continue-after-sign-in';
 import { forgetPendingConsole } from '../console/pending-console';
 import { runPortalSync } from '../directory/portal-deps';
@@ -64,7 +65,7 @@ async function authorize(stored: Portal, reRegistered: boolean) {
   const portal = await resolvedPortal(stored);
   const credentials = await ensureRegistration(portal).catch(rethrowUnreachable(portal));
   try {
-    return await startDeviceAuthorization(portal.region, credentials, awsStartUrl(portal));
+    return await startDeviceAuthorization(serviceEndpoint(portal), credentials, awsStartUrl(portal));
   } catch (error) {
     if (awsErrorName(error) === 'InvalidClientException' && !reRegistered) {
       await forgetRegistration(portal.id);
@@ -125,7 +126,7 @@ async function pollOnce(portalId: string, flow: DeviceFlow): Promise<boolean> {
   const credentials = await ensureRegistration(portal).catch(() => null);
   if (!credentials) return reschedule(portalId, flow, flow.intervalMs);
   try {
-    const tokens = await createTokenFromDeviceCode(portal.region, credentials, flow.deviceCode);
+    const tokens = await createTokenFromDeviceCode(serviceEndpoint(portal), credentials, flow.deviceCode);
     await deviceFlowItem(portalId).remove();
     await clearPoll(portalId);
     await storeNewSession(portalId, tokens);

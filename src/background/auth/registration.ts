@@ -1,5 +1,6 @@
 import type { Portal } from '../../shared/portals/portal';
 import { type ClientCredentials, registerClient } from '../aws/oidc';
+import { serviceEndpoint } from '../aws/service-endpoint';
 import { seal, unseal } from '../storage/secret-box';
 import { registrationItem } from '../storage/secrets';
 
@@ -25,7 +26,7 @@ export async function ensureRegistration(portal: Portal): Promise<ClientCredenti
       const clientSecret = await unseal(stored.clientSecret);
       if (clientSecret) return { clientId: stored.clientId, clientSecret };
     }
-    const fresh = await registerClient(portal.region);
+    const fresh = await registerClient(serviceEndpoint(portal));
     await registrationItem(portal.id).set({
       clientId: fresh.clientId,
       clientSecret: await seal(fresh.clientSecret),

@@ -2,6 +2,7 @@ import { clearRefresh, scheduleRefresh } from '../alarms/schedule';
 import { awsErrorName, isNetworkError } from '../aws/errors';
 import { createTokenFromRefreshToken, type TokenSet } from '../aws/oidc';
 import { logout } from '../aws/portal-api';
+import { serviceEndpoint } from '../aws/service-endpoint';
 import { forgetRoleCredentials } from '../console/role-credentials';
 import { UserFacingError } from '../messaging/user-facing-error';
 import { findPortal } from '../portals/find-portal';
@@ -160,7 +161,7 @@ async function refreshLocked(portalId: string): Promise<string> {
   }
   const portal = await findPortal(portalId);
   try {
-    const tokens = await createTokenFromRefreshToken(portal.region, registration, refreshToken);
+    const tokens = await createTokenFromRefreshToken(serviceEndpoint(portal), registration, refreshToken);
     await storeTokensLocked(portalId, tokens);
     await notifyUi();
     return tokens.accessToken;
@@ -197,7 +198,7 @@ export async function signOut(portalId: string): Promise<void> {
   const portal = await findPortal(portalId);
   await underSessionLock(portalId, async () => {
     const token = await accessTokenItem(portalId).get();
-    if (token) await logout(portal.region, token.accessToken).catch(() => undefined);
+    if (token) await logout(serviceEndpoint(portal), token.accessToken).catch(() => undefined);
     await forgetTokens(portalId);
     await deviceFlowItem(portalId).remove();
     await signInOutcomeItem(portalId).remove();

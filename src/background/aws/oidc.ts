@@ -5,19 +5,21 @@ import {
   SSOOIDCClient,
   StartDeviceAuthorizationCommand,
 } from '@aws-sdk/client-sso-oidc';
+import { guardHost, type ServiceEndpoint, sdkConfig } from './service-endpoint';
 
 /**
- * The three SSO OIDC calls we make, on the real endpoint of the portal's home region. A client object per call:
- * creating one is cheap, and keeping none means the worker holds no state between events.
+ * The three SSO OIDC calls we make, on the real endpoint of the portal's home region and endpoint family
+ * (service-endpoint.ts). A client object per call: creating one is cheap, and keeping none means the worker holds
+ * no state between events.
  */
-function client(region: string): SSOOIDCClient {
-  return new SSOOIDCClient({ region });
+function client(endpoint: ServiceEndpoint, options: { maxAttempts?: number } = {}): SSOOIDCClient {
+  return guardHost(new SSOOIDCClient({ ...sdkConfig(endpoint), ...options }), 'oidc', endpoint);
 }
 
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 
-export async function registerClient(region: string) {
-  const output = await client(region).send(
+export async function registerClient(endpoint: ServiceEndpoint) {
+  const output = await client(endpoint).send(
     new RegisterClientCommand({
       clientName: 'AWS SSO Switcher',
       clientType: 'public',
@@ -42,11 +44,13 @@ export interface ClientCredentials {
 }
 
 export async function startDeviceAuthorization(
-  region: string,
+  endpoint: ServiceEndpoint,
   credentials: ClientCredentials,
   startUrl: string,
 ) {
-  const output = await client(region).send(new StartDeviceAuthorizationCommand({ ...credentials, startUrl }));
+  const output = await client(endpoint).send(
+    new StartDeviceAuthorizationCommand({ ...credentials, startUrl }),
+  );
   const { deviceCode, userCode, verificationUri, verificationUriComplete, expiresIn } = output;
   if (!deviceCode || !userCode || !verificationUri || !verificationUriComplete || expiresIn === undefined) {
     throw new Error('StartDeviceAuthorization returned an incomplete answer');
@@ -79,25 +83,25 @@ function toTokenSet(output: CreateTokenCommandOutput, now: number): TokenSet {
 }
 
 export async function createTokenFromDeviceCode(
-  region: string,
+  endpoint: ServiceEndpoint,
   credentials: ClientCredentials,
   deviceCode: string,
 ): Promise<TokenSet> {
   const now = Date.now();
   // One attempt: pending/slow-down answers are the protocol, not failures to retry.
-  const output = await new SSOOIDCClient({ region, maxAttempts: 1 }).send(
+  const output = await client(endpoint, { maxAttempts: 1 }).send(
     new CreateTokenCommand({ ...credentials, grantType: DEVICE_CODE_GRANT, deviceCode }),
   );
   return toTokenSet(output, now);
 }
 
 export async function createTokenFromRefreshToken(
-  region: string,
+  endpoint: ServiceEndpoint,
   credentials: ClientCredentials,
   refreshToken: string,
 ): Promise<TokenSet> {
   const now = Date.now();
-  const output = await client(region).send(
+  const output = await client(endpoint).send(
     new CreateTokenCommand({ ...credentials, grantType: 'refresh_token', refreshToken }),
   );
   return toTokenSet(output, now);

@@ -9,6 +9,7 @@ const SIGNIN_REGION: Record<Partition['id'], string> = {
   aws: 'us-east-1',
   'aws-us-gov': 'us-gov-west-1',
   'aws-cn': 'cn-north-1',
+  'aws-eusc': 'eusc-de-east-1',
 };
 
 export function signinOrigin(portalRegion: string): string {

@@ -5,6 +5,7 @@ import { awsStartUrl } from '../../shared/portals/portal';
 import { preferencesItem } from '../../shared/storage/items';
 import { SignedOutError } from '../auth/session';
 import { awsErrorName, isNetworkError } from '../aws/errors';
+import { type ServiceEndpoint, serviceEndpoint } from '../aws/service-endpoint';
 import { refreshAccountRoles } from '../directory/refresh-account';
 import { UserFacingError } from '../messaging/user-facing-error';
 import { findPortal } from '../portals/find-portal';
@@ -47,8 +48,9 @@ export async function openConsole(role: RoleRef, options: OpenConsoleOptions): P
   const grouping = preferences.consoleGroups === 'off' ? null : preferences.consoleGroups;
   const container = grouping ? await containerFor(role, grouping).catch(() => undefined) : undefined;
   const placement = await choosePlacement(options, preferences.consoleTabMode, container);
-  const credentials = await roleCredentials(role, portal.region).catch((error: unknown) => {
-    throw explain(error, role, portal.region);
+  const endpoint = serviceEndpoint(portal);
+  const credentials = await roleCredentials(role, endpoint).catch((error: unknown) => {
+    throw explain(error, role, endpoint);
   });
   const origin = signinOrigin(portal.region);
   const roleLabel = `${role.roleName} in ${role.accountId}`;
@@ -58,7 +60,7 @@ export async function openConsole(role: RoleRef, options: OpenConsoleOptions): P
     preferences.sessionDurationMinutes,
     roleLabel,
   ).catch((error: unknown) => {
-    throw explain(error, role, portal.region);
+    throw explain(error, role, endpoint);
   });
   const destination =
     samePageDestination(placementOrigin(placement), portal.region) ??
@@ -118,14 +120,13 @@ async function recordUsage(role: RoleRef): Promise<void> {
 }
 
 /** Our words for what went wrong. A role AWS no longer grants is also dropped from the cached list. */
-export function explain(error: unknown, role: RoleRef, portalRegion?: string): Error {
+export function explain(error: unknown, role: RoleRef, endpoint?: ServiceEndpoint): Error {
   if (error instanceof UserFacingError) return error;
   const name = awsErrorName(error);
   // The portal refused the token even after a refresh: withAccessToken has ended the session.
   if (name === 'UnauthorizedException') return new SignedOutError();
   if (name === 'ResourceNotFoundException' || name === 'ForbiddenException') {
-    if (portalRegion)
-      void refreshAccountRoles(role.portalId, portalRegion, role.accountId).catch(() => undefined);
+    if (endpoint) void refreshAccountRoles(role.portalId, endpoint, role.accountId).catch(() => undefined);
     return new UserFacingError(
       `You no longer have ${role.roleName} in account ${role.accountId}. The list is being refreshed.`,
     );

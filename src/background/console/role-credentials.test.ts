@@ -20,15 +20,17 @@ const good = {
   expiration: Date.now() + 3_600_000,
 };
 
+const US_EAST_1 = { region: 'us-east-1', stack: 'ipv4' } as const;
+
 describe('role credentials from GetRoleCredentials', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('stores what AWS issued, in storage.session only, and reuses it', async () => {
     answer = { roleCredentials: { ...good, extra: 'dropped' } };
-    expect(await roleCredentials(role, 'us-east-1')).toEqual(good);
+    expect(await roleCredentials(role, US_EAST_1)).toEqual(good);
     expect(await fakeBrowser.storage.local.get()).toEqual({});
     answer = { roleCredentials: null };
-    expect(await roleCredentials(role, 'us-east-1')).toEqual(good);
+    expect(await roleCredentials(role, US_EAST_1)).toEqual(good);
   });
 
   it.each([
@@ -38,7 +40,7 @@ describe('role credentials from GetRoleCredentials', () => {
     ['no session token', { ...good, sessionToken: undefined }],
   ])('refuses %s and stores nothing', async (_case, roleCredentialsAnswer) => {
     answer = { roleCredentials: roleCredentialsAnswer };
-    await expect(roleCredentials(role, 'us-east-1')).rejects.toThrow('incomplete credentials');
+    await expect(roleCredentials(role, US_EAST_1)).rejects.toThrow('incomplete credentials');
     expect(await fakeBrowser.storage.session.get()).toEqual({});
   });
 });

@@ -4,6 +4,7 @@ import { browser } from '../../shared/browser';
 import { defineItemFamily } from '../../shared/storage/define-item';
 import { withAccessToken } from '../auth/session';
 import { portalClient } from '../aws/portal-api';
+import type { ServiceEndpoint } from '../aws/service-endpoint';
 
 export interface RoleCredentials {
   readonly accessKeyId: string;
@@ -39,12 +40,12 @@ export interface RoleRef {
 }
 
 /** Credentials for a role: the stored ones while they last long enough, else one GetRoleCredentials call. */
-export async function roleCredentials(role: RoleRef, portalRegion: string): Promise<RoleCredentials> {
+export async function roleCredentials(role: RoleRef, endpoint: ServiceEndpoint): Promise<RoleCredentials> {
   const item = roleCredentialsItem(`${role.portalId}/${role.accountId}/${role.roleName}`);
   const stored = await item.get();
   if (stored && stored.expiration - Date.now() > REUSE_MIN_REMAINING_MS) return stored;
   const output = await withAccessToken(role.portalId, (accessToken) =>
-    portalClient(portalRegion).send(
+    portalClient(endpoint).send(
       new GetRoleCredentialsCommand({ accessToken, accountId: role.accountId, roleName: role.roleName }),
     ),
   );

@@ -4,6 +4,7 @@ import { accountPrefsItem } from '../../shared/directory/items';
 import type { CliCredentials } from '../../shared/messages/contract';
 import { portalLabel } from '../../shared/portals/portal';
 import { preferencesItem } from '../../shared/storage/items';
+import { serviceEndpoint } from '../aws/service-endpoint';
 import { accountRegion } from '../console/account-region';
 import { explain } from '../console/open-console';
 import { type RoleRef, roleCredentials } from '../console/role-credentials';
@@ -26,7 +27,7 @@ export async function cliCredentials(
   const chosen = format ?? preferences.credentialFormat;
   if (chosen !== preferences.credentialFormat)
     await preferencesItem.set({ ...preferences, credentialFormat: chosen });
-  const credentials = await roleCredentials(role, portal.region).catch((error: unknown) => {
+  const credentials = await roleCredentials(role, serviceEndpoint(portal)).catch((error: unknown) => {
     throw explain(error, role);
   });
   const region = await accountRegion(portal, role.accountId);

@@ -39,7 +39,12 @@ describe('portalSyncDeps', () => {
     const clock = createFakeClock(0);
     const limiter = createRateLimiter({ now: clock.now, sleep: clock.sleep });
     const onThrottled = vi.spyOn(limiter, 'onThrottled');
-    return { clock, limiter, onThrottled, deps: portalSyncDeps('p1', 'eu-west-1', limiter) };
+    return {
+      clock,
+      limiter,
+      onThrottled,
+      deps: portalSyncDeps('p1', { region: 'eu-west-1', stack: 'ipv4' }, limiter),
+    };
   };
 
   it('asks for pages of 100 with the session token, and maps the answer', async () => {

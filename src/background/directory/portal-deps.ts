@@ -1,8 +1,10 @@
-import { ListAccountRolesCommand, ListAccountsCommand, SSOClient } from '@aws-sdk/client-sso';
+import { ListAccountRolesCommand, ListAccountsCommand } from '@aws-sdk/client-sso';
 import type { SyncProgress } from '../../shared/directory/model';
 import { withAccessToken } from '../auth/session';
 import { boundAnswerSize } from '../aws/answer-size';
 import { isThrottling } from '../aws/errors';
+import { portalClient } from '../aws/portal-api';
+import { type ServiceEndpoint, serviceEndpoint } from '../aws/service-endpoint';
 import { findPortal } from '../portals/find-portal';
 import { notifyPages } from '../status/notify-ui';
 import { directoryItem, syncProgressItem } from './directory-items';
@@ -21,14 +23,14 @@ const PAGE_SIZE = 100;
  */
 export function portalSyncDeps(
   portalId: string,
-  region: string,
+  endpoint: ServiceEndpoint,
   limiter: RateLimiter = sharedPortalLimiter(),
 ): SyncDeps {
   // `maxAttempts: 1`: the SDK's own retries would sleep inside a limiter slot, retry 429s behind the limiter's
   // back (the pause it ordered would not hold them) and stack with the sync's backoff. One policy decides: the
-  // limiter paces and pauses, the sync retries. Otherwise the same client as portalClient(region). Answers are
+  // limiter paces and pauses, the sync retries. Otherwise the same client as portalClient(endpoint). Answers are
   // read up to a bound, then checked entry by entry (portal-answers.ts): the SDK checks no types.
-  const client = new SSOClient({ region, maxAttempts: 1 });
+  const client = portalClient(endpoint, { maxAttempts: 1 });
   boundAnswerSize(client);
   // The token is read inside the limiter's slot (withAccessToken's `via`), when the request really leaves: a
   // call that waited in the queue while a refresh rotated the token must not go out with the old one.
@@ -92,7 +94,7 @@ export async function runPortalSync(
     if (!lock || (force && (last?.startedAt ?? Number.NEGATIVE_INFINITY) >= askedAt)) return last;
     const portal = await findPortal(portalId);
     const startedAt = Date.now();
-    return syncPortal(portalId, portalSyncDeps(portalId, portal.region), async (progress) => {
+    return syncPortal(portalId, portalSyncDeps(portalId, serviceEndpoint(portal)), async (progress) => {
       await syncProgressItem(portalId).set({ ...progress, startedAt, updatedAt: Date.now() });
       await notifyPages();
     });

@@ -1,4 +1,5 @@
 import { directoryItem } from '../../shared/directory/items';
+import type { ServiceEndpoint } from '../aws/service-endpoint';
 import { notifyUi } from '../status/notify-ui';
 import { MAX_ROLES_PER_ACCOUNT } from './portal-answers';
 import { portalSyncDeps } from './portal-deps';
@@ -10,10 +11,10 @@ import { portalSyncDeps } from './portal-deps';
  */
 export async function refreshAccountRoles(
   portalId: string,
-  region: string,
+  endpoint: ServiceEndpoint,
   accountId: string,
 ): Promise<void> {
-  const deps = portalSyncDeps(portalId, region);
+  const deps = portalSyncDeps(portalId, endpoint);
   const roles: string[] = [];
   let nextToken: string | undefined;
   do {

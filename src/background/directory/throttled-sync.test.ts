@@ -10,7 +10,11 @@ import { syncPortal } from './sync-portal';
 // a throttling portal on a virtual clock. The token is a constant and no storage is touched.
 vi.mock('../../shared/browser', () => ({ browser: {} }));
 vi.mock('../auth/session', () => ({
-  withAccessToken: (_portalId: string, call: (token: string) => Promise<unknown>) => call('at-1'),
+  withAccessToken: (
+    _portalId: string,
+    call: (token: string) => Promise<unknown>,
+    via: (send: () => Promise<unknown>) => Promise<unknown>,
+  ) => via(() => call('at-1')),
 }));
 vi.mock('../status/notify-ui', () => ({
   notifyUi: async () => undefined,
@@ -86,7 +90,7 @@ async function throttledSync(accounts: number, server: Server, latencyMs: number
   let stored: PortalDirectory | null = null;
   const shown: SyncProgress[] = [];
   const deps = {
-    ...portalSyncDeps('p1', 'us-east-1', limiter),
+    ...portalSyncDeps('p1', { region: 'us-east-1', stack: 'ipv4' }, limiter),
     now: clock.now,
     sleep: clock.sleep,
     random: () => 0.5,

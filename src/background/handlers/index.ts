@@ -7,6 +7,7 @@ import { syncDirectory } from './directory';
 import { getStatus } from './get-status';
 import { getTabDisplay } from './get-tab-display';
 import { getManagedSettings } from './managed-settings';
+import { setPortalIpStack } from './portal-ip-stack';
 import { addPortal, forgetCachedAccounts, listPortals, removePortal, renamePortal } from './portals';
 import { getPreferences, setKeepSignedIn, setTagging, updatePreferences } from './preferences';
 import { applyImport, exportSettings, previewImport, resetSettings } from './settings-data';
@@ -21,6 +22,7 @@ export const handlers: Handlers = {
   listPortals,
   addPortal,
   renamePortal,
+  setPortalIpStack,
   removePortal,
   forgetCachedAccounts,
   signIn,

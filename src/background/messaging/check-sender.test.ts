@@ -12,6 +12,8 @@ describe('checkSender for content messages', () => {
     'https://us-gov-west-1.console.amazonaws-us-gov.com/',
     'https://console.amazonaws.cn/',
     'https://cn-north-1.console.amazonaws.cn/',
+    'https://console.amazonaws-eusc.eu/',
+    'https://eusc-de-east-1.console.amazonaws-eusc.eu/console/home',
   ])('accepts a tab on %s', (url) => {
     expect(checkSender({ id: 'ext', url, tab: { id: 3 } }, 'content', self)).toEqual({ ok: true, tabId: 3 });
   });
@@ -63,6 +65,7 @@ describe('checkSender for the device-page content script', () => {
     ['https://us-east-1.signin.aws/platform/authorize?request_uri=abc', true],
     ['https://us-east-1.signin.aws.evil.example/platform/authorize', false],
     ['https://awsapps.com.evil.example/start/', false],
+    ['https://device.sso.eusc-de-east-1.amazonaws.eu/', true],
     ['https://device.sso.us-east-1.amazonaws.com.evil.example/', false],
     ['https://console.aws.amazon.com/', false],
     ['http://device.sso.us-east-1.amazonaws.com/', false],

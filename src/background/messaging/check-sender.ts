@@ -1,3 +1,4 @@
+import { parseConsoleHost } from '../../shared/aws/console-host';
 import { isAnyVerificationHost } from '../../shared/aws/verification-hosts';
 import type { Audience } from '../../shared/messages/contract';
 
@@ -15,8 +16,6 @@ export interface ExtensionIdentity {
 }
 
 export type SenderCheck = { ok: true; tabId?: number } | { ok: false; reason: string };
-
-const CONSOLE_HOST = /^([a-z0-9-]+\.)*console\.(aws\.amazon\.com|amazonaws-us-gov\.com|amazonaws\.cn)$/;
 
 /**
  * Decides whether a sender may send a message of the given audience.
@@ -48,5 +47,6 @@ export function checkSender(sender: SenderInfo, audience: Audience, self: Extens
       ? { ok: true, tabId }
       : { ok: false, reason: 'not an AWS verification page' };
   }
-  return CONSOLE_HOST.test(host) ? { ok: true, tabId } : { ok: false, reason: 'not an AWS console page' };
+  // The console hosts of every partition, as the content script reads them (console-host.ts).
+  return parseConsoleHost(host) ? { ok: true, tabId } : { ok: false, reason: 'not an AWS console page' };
 }

@@ -1,5 +1,5 @@
 /** Same names as src/shared/aws/regions.ts's PartitionId; kept literal so content scripts stay small. */
-export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn';
+export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn' | 'aws-eusc';
 
 /**
  * Console host names of every partition (protocol doc §4.3) and the multi-session form
@@ -10,10 +10,12 @@ const APEXES: readonly (readonly [string, Partition])[] = [
   ['console.aws.amazon.com', 'aws'],
   ['console.amazonaws-us-gov.com', 'aws-us-gov'],
   ['console.amazonaws.cn', 'aws-cn'],
+  // The European Sovereign Cloud's console is on its own domain, not its API domain amazonaws.eu (aws-protocol.md §8).
+  ['console.amazonaws-eusc.eu', 'aws-eusc'],
 ];
 
-/** `us-east-1`, `us-gov-west-1`, `cn-north-1`, `us-isob-east-1`…: the shape the emulator and AWS use. */
-const REGION = /^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+/** `us-east-1`, `us-gov-west-1`, `cn-north-1`, `us-isob-east-1`, `eusc-de-east-1`…: the shape AWS uses. */
+const REGION = /^(?:[a-z]{2}(?:-gov|-iso[a-z]?)?|eusc-[a-z]{2})-[a-z]+-\d{1,2}$/;
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 /** AWS documents 8 random characters; a few more or fewer still name the account, so accept them (§5). */
 const MULTI_SESSION_LABEL = /^(\d{12})-[a-z0-9]{4,32}$/;
@@ -26,6 +28,7 @@ export interface ConsoleHost {
 
 export function partitionOfRegion(region: string): Partition {
   if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('eusc-')) return 'aws-eusc';
   return region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
 }
 

@@ -2,13 +2,20 @@
  * The AWS partitions and the regions where IAM Identity Center can have its home region.
  * One table drives the region picker, start-URL parsing, endpoint building and (through a unit test) the
  * manifest's host permissions, which list these hosts one by one instead of asking for all of `*.amazonaws.com`.
+ * The DNS suffixes are the AWS SDK's own (its partition data and the SSO clients' endpoint rules):
+ * `regions.sdk.test.ts` resolves every region on both stacks with the real SDK and compares (docs/aws-protocol.md §1).
  */
-export type PartitionId = 'aws' | 'aws-us-gov' | 'aws-cn';
+export type PartitionId = 'aws' | 'aws-us-gov' | 'aws-cn' | 'aws-eusc';
+
+/** Which endpoint family a portal's API calls use: IPv4-only hosts, or the dual-stack (IPv4 + IPv6) ones. */
+export type IpStack = 'ipv4' | 'dualstack';
 
 export interface Partition {
   readonly id: PartitionId;
-  /** DNS suffix of the OIDC and portal API hosts. */
+  /** DNS suffix of the IPv4 OIDC, portal API and device hosts (the SDK's `dnsSuffix`). */
   readonly apiSuffix: string;
+  /** DNS suffix of the dual-stack OIDC and portal API hosts (the SDK's `dualStackDnsSuffix`). */
+  readonly dualStackSuffix: string;
   /** Host of the global federation (sign-in) endpoint. */
   readonly signinHost: string;
   /** Host of the console home. */
@@ -19,20 +26,31 @@ export const PARTITIONS: Readonly<Record<PartitionId, Partition>> = {
   aws: {
     id: 'aws',
     apiSuffix: 'amazonaws.com',
+    dualStackSuffix: 'api.aws',
     signinHost: 'signin.aws.amazon.com',
     consoleHost: 'console.aws.amazon.com',
   },
   'aws-us-gov': {
     id: 'aws-us-gov',
     apiSuffix: 'amazonaws.com',
+    dualStackSuffix: 'api.aws',
     signinHost: 'signin.amazonaws-us-gov.com',
     consoleHost: 'console.amazonaws-us-gov.com',
   },
   'aws-cn': {
     id: 'aws-cn',
     apiSuffix: 'amazonaws.com.cn',
+    dualStackSuffix: 'api.amazonwebservices.com.cn',
     signinHost: 'signin.amazonaws.cn',
     consoleHost: 'console.amazonaws.cn',
+  },
+  // The European Sovereign Cloud: services on amazonaws.eu, but sign-in and console on amazonaws-eusc.eu (§1, §8).
+  'aws-eusc': {
+    id: 'aws-eusc',
+    apiSuffix: 'amazonaws.eu',
+    dualStackSuffix: 'api.amazonwebservices.eu',
+    signinHost: 'signin.amazonaws-eusc.eu',
+    consoleHost: 'console.amazonaws-eusc.eu',
   },
 };
 
@@ -81,6 +99,7 @@ export const IDENTITY_CENTER_REGIONS: readonly IdentityCenterRegion[] = [
   { code: 'us-gov-east-1', name: 'AWS GovCloud (US-East)', partition: 'aws-us-gov' },
   { code: 'cn-north-1', name: 'China (Beijing)', partition: 'aws-cn' },
   { code: 'cn-northwest-1', name: 'China (Ningxia)', partition: 'aws-cn' },
+  { code: 'eusc-de-east-1', name: 'AWS European Sovereign Cloud (Germany)', partition: 'aws-eusc' },
 ];
 
 const BY_CODE = new Map(IDENTITY_CENTER_REGIONS.map((region) => [region.code, region]));
@@ -93,15 +112,23 @@ export function findIdentityCenterRegion(code: string): IdentityCenterRegion | u
 export function partitionOfRegion(code: string): Partition {
   if (code.startsWith('us-gov-')) return PARTITIONS['aws-us-gov'];
   if (code.startsWith('cn-')) return PARTITIONS['aws-cn'];
+  if (code.startsWith('eusc-')) return PARTITIONS['aws-eusc'];
   return PARTITIONS.aws;
 }
 
-export function oidcHost(region: string): string {
-  return `oidc.${region}.${partitionOfRegion(region).apiSuffix}`;
+function apiSuffix(region: string, stack: IpStack): string {
+  const partition = partitionOfRegion(region);
+  return stack === 'dualstack' ? partition.dualStackSuffix : partition.apiSuffix;
 }
 
-export function portalHost(region: string): string {
-  return `portal.sso.${region}.${partitionOfRegion(region).apiSuffix}`;
+/** The SSO OIDC host the SDK resolves for a region (`useDualstackEndpoint` for the dual-stack one). */
+export function oidcHost(region: string, stack: IpStack = 'ipv4'): string {
+  return `oidc.${region}.${apiSuffix(region, stack)}`;
+}
+
+/** The portal API host the SDK resolves for a region. */
+export function portalHost(region: string, stack: IpStack = 'ipv4'): string {
+  return `portal.sso.${region}.${apiSuffix(region, stack)}`;
 }
 
 export function deviceHost(region: string): string {

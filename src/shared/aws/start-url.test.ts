@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeStartUrlExamples, parseStartUrl, type StartUrlKind } from './start-url';
+import { describeStartUrlExamples, parseStartUrl, type StartUrlKind, startUrlStack } from './start-url';
 
 const INS = 'ssoins-7223d9a3d2ab4b6b';
 
@@ -171,6 +171,28 @@ const GOOD: Good[] = [
   // Vanity domains: accepted as is (path kept), region asked for later.
   ['https://sso.example.com', 'https://sso.example.com', null, null, 'custom'],
   ['https://SSO.Example.com/aws/?x=1#/frag', 'https://sso.example.com/aws', null, null, 'custom'],
+  // The European Sovereign Cloud (aws-eusc): its own domains and issuer host (docs/aws-protocol.md §1).
+  [
+    `https://${INS}.eusc-de-east-1.portal.amazonaws.eu/start/`,
+    `https://${INS}.eusc-de-east-1.portal.amazonaws.eu`,
+    'eusc-de-east-1',
+    'aws-eusc',
+    'eusc',
+  ],
+  [
+    `https://${INS}.portal.eusc-de-east-1.api.amazonwebservices.eu`,
+    `https://${INS}.portal.eusc-de-east-1.api.amazonwebservices.eu`,
+    'eusc-de-east-1',
+    'aws-eusc',
+    'eusc',
+  ],
+  [
+    `https://identitycenter.amazonaws.eu/${INS}`,
+    `https://identitycenter.amazonaws.eu/${INS}`,
+    null,
+    'aws-eusc',
+    'issuer',
+  ],
 ];
 
 const BAD: [input: string, message: RegExp][] = [
@@ -230,7 +252,16 @@ const BAD: [input: string, message: RegExp][] = [
     /start URL is https:\/\/ssoins-\S+\.app\.aws, not …\/console/,
   ],
   ['https://identitycenter.amazonaws.com/', /amazonaws\.com\/ssoins-x+ \(your instance id\)\.$/],
-  [`https://${INS}.eusc-de-east-1.portal.amazonaws.eu`, /European Sovereign Cloud are not supported/],
+  [
+    `https://${INS}.eu-central-1.portal.amazonaws.eu`,
+    /eu-central-1 is a commercial AWS region, but \S+ is a European Sovereign Cloud portal host/,
+  ],
+  [
+    `https://${INS}.portal.eusc-de-east-1.app.aws`,
+    /eusc-de-east-1 is a European Sovereign Cloud region, but \S+ is a commercial AWS or GovCloud \(US\) portal host/,
+  ],
+  ['https://console.amazonaws-eusc.eu/console/home', /Management Console URL/],
+  ['https://eusc-de-east-1.signin.amazonaws-eusc.eu/federation', /AWS sign-in page/],
   ['https://192.168.1.10/start', /192\.168\.1\.10 is an IP address/],
   ['https://[::1]/start', /is an IP address/],
   ['https://localhost:3000/start', /localhost is not an access portal/],
@@ -257,6 +288,23 @@ describe('parseStartUrl', () => {
   it('never echoes a password in its message', () => {
     const result = parseStartUrl('https://alice:hunter2@d-1234567890.awsapps.com/start');
     expect(result.ok ? '' : result.message).not.toContain('hunter2');
+  });
+});
+
+describe('startUrlStack', () => {
+  it.each([
+    [`https://${INS}.portal.us-east-1.app.aws`, 'dualstack'],
+    [`https://${INS}.portal.cn-north-1.app.amazonwebservices.com.cn`, 'dualstack'],
+    [`https://${INS}.portal.eusc-de-east-1.api.amazonwebservices.eu`, 'dualstack'],
+    [`https://${INS}.us-east-1.portal.amazonaws.com`, 'ipv4'],
+    [`https://${INS}.cn-north-1.portal.amazonaws.com.cn`, 'ipv4'],
+    [`https://${INS}.eusc-de-east-1.portal.amazonaws.eu`, 'ipv4'],
+    ['https://d-1234567890.awsapps.com/start', 'ipv4'],
+    [`https://identitycenter.amazonaws.com/${INS}`, 'ipv4'],
+    ['https://aws.example-corp.com', 'ipv4'],
+    ['not a url', 'ipv4'],
+  ])('%s is called on the %s endpoints', (startUrl, stack) => {
+    expect(startUrlStack(startUrl)).toBe(stack);
   });
 });
 

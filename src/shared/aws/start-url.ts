@@ -4,13 +4,14 @@
  * The canonical string identifies a portal (duplicates) and, like the AWS CLI's token-cache key, is compared
  * literally, so `…/start`, `…/start/` and `…/start/#/` must all become one value.
  */
-import { findIdentityCenterRegion, type PartitionId, partitionOfRegion } from './regions';
+import { findIdentityCenterRegion, type IpStack, type PartitionId, partitionOfRegion } from './regions';
 
 export type StartUrlKind =
   | 'awsapps'
   | 'portal'
   | 'app-aws'
   | 'china'
+  | 'eusc'
   | 'govcloud-legacy'
   | 'issuer'
   | 'custom';
@@ -49,29 +50,53 @@ type PathRule = 'start' | 'root' | 'directory' | 'id';
 
 /**
  * One accepted host form: host pattern (named groups `ins`, an instance id to check, and `region`, optional),
- * kind, the partitions a region on that host may belong to, and where the portal lives on it. GovCloud reuses the
- * commercial portal and issuer domains (AWS SDK for .NET resolver), so a commercial host without a region leaves
- * the partition unknown (null).
+ * kind, the partitions a region on that host may belong to, where the portal lives on it, and which endpoint
+ * family AWS expects its instance to be called on (docs/aws-protocol.md §1: an instance on a dual-stack portal
+ * domain must be signed in through the dual-stack OIDC endpoint). GovCloud reuses the commercial portal and issuer
+ * domains (AWS SDK for .NET resolver), so a commercial host without a region leaves the partition unknown (null).
  */
-type Form = readonly [host: RegExp, kind: StartUrlKind, partitions: readonly PartitionId[], path: PathRule];
+type Form = readonly [
+  host: RegExp,
+  kind: StartUrlKind,
+  partitions: readonly PartitionId[],
+  path: PathRule,
+  stack: IpStack,
+];
 
 const COMMERCIAL: readonly PartitionId[] = ['aws', 'aws-us-gov'];
 const GOV: readonly PartitionId[] = ['aws-us-gov'];
 const CN: readonly PartitionId[] = ['aws-cn'];
+const EUSC: readonly PartitionId[] = ['aws-eusc'];
 
 const FORMS: readonly Form[] = [
   // Directory id (d-xxxxxxxxxx) or alias, one label only: deeper awsapps.com hosts are GovCloud below, or no portal.
-  [/^[^.]+\.awsapps\.com$/, 'awsapps', ['aws'], 'start'],
-  [/^(?<ins>[^.]+)\.portal\.(?<region>[^.]+)\.app\.aws$/, 'app-aws', COMMERCIAL, 'root'],
-  [/^(?<ins>[^.]+)\.(?<region>[^.]+)\.portal\.amazonaws\.com$/, 'portal', COMMERCIAL, 'root'],
-  [/^(?<ins>[^.]+)\.(?<region>[^.]+)\.portal\.amazonaws\.com\.cn$/, 'china', CN, 'root'],
-  [/^(?<ins>[^.]+)\.portal\.(?<region>[^.]+)\.app\.amazonwebservices\.com\.cn$/, 'china', CN, 'root'],
+  [/^[^.]+\.awsapps\.com$/, 'awsapps', ['aws'], 'start', 'ipv4'],
+  [/^(?<ins>[^.]+)\.portal\.(?<region>[^.]+)\.app\.aws$/, 'app-aws', COMMERCIAL, 'root', 'dualstack'],
+  [/^(?<ins>[^.]+)\.(?<region>[^.]+)\.portal\.amazonaws\.com$/, 'portal', COMMERCIAL, 'root', 'ipv4'],
+  [/^(?<ins>[^.]+)\.(?<region>[^.]+)\.portal\.amazonaws\.com\.cn$/, 'china', CN, 'root', 'ipv4'],
+  [
+    /^(?<ins>[^.]+)\.portal\.(?<region>[^.]+)\.app\.amazonwebservices\.com\.cn$/,
+    'china',
+    CN,
+    'root',
+    'dualstack',
+  ],
+  // The European Sovereign Cloud's two instance forms, as the AWS CLI reads them (docs/aws-protocol.md §1).
+  [/^(?<ins>[^.]+)\.(?<region>[^.]+)\.portal\.amazonaws\.eu$/, 'eusc', EUSC, 'root', 'ipv4'],
+  [
+    /^(?<ins>[^.]+)\.portal\.(?<region>[^.]+)\.api\.amazonwebservices\.eu$/,
+    'eusc',
+    EUSC,
+    'root',
+    'dualstack',
+  ],
   // The legacy forms are seen with and without a region label (`start.us-gov-east-1.us-gov-home…`).
-  [/^start\.(?:(?<region>[^.]+)\.)?us-gov-home\.awsapps\.com$/, 'govcloud-legacy', GOV, 'directory'],
-  [/^start\.(?:(?<region>[^.]+)\.)?home\.awsapps\.cn$/, 'china', CN, 'directory'],
-  [/^identitycenter\.amazonaws\.com$/, 'issuer', COMMERCIAL, 'id'],
-  [/^identitycenter\.us-gov\.amazonaws\.com$/, 'issuer', GOV, 'id'],
-  [/^identitycenter\.amazonaws\.com\.cn$/, 'issuer', CN, 'id'],
+  [/^start\.(?:(?<region>[^.]+)\.)?us-gov-home\.awsapps\.com$/, 'govcloud-legacy', GOV, 'directory', 'ipv4'],
+  [/^start\.(?:(?<region>[^.]+)\.)?home\.awsapps\.cn$/, 'china', CN, 'directory', 'ipv4'],
+  [/^identitycenter\.amazonaws\.com$/, 'issuer', COMMERCIAL, 'id', 'ipv4'],
+  [/^identitycenter\.us-gov\.amazonaws\.com$/, 'issuer', GOV, 'id', 'ipv4'],
+  [/^identitycenter\.amazonaws\.com\.cn$/, 'issuer', CN, 'id', 'ipv4'],
+  [/^identitycenter\.amazonaws\.eu$/, 'issuer', EUSC, 'id', 'ipv4'],
 ];
 
 /** Instance ids follow the ARN pattern `(sso)?ins-[a-zA-Z0-9-.]{16}`; a dot cannot occur inside a DNS label. */
@@ -79,16 +104,16 @@ const INSTANCE_ID = /^(?:sso)?ins-[a-z0-9-]{16}$/;
 
 /** AWS-owned domains: a URL there that is not a form above is a pasting mistake, never a vanity domain. */
 const AWS_DOMAIN =
-  /(^|\.)(amazonaws\.(com|com\.cn|cn|eu)|amazonaws-us-gov\.com|amazonwebservices\.(com\.cn|eu)|amazon\.com|aws|awsapps\.(com|cn)|amazoncognito\.com)$/;
-const CONSOLE = /(^|\.)console\.(aws\.amazon\.com|amazonaws-us-gov\.com|amazonaws\.cn)$/;
-const SIGNIN = /^signin\.(aws\.amazon\.com|amazonaws-us-gov\.com|amazonaws\.cn)$/;
-/** The European Sovereign Cloud forms of §6: its partition is not in the region table or the host permissions. */
-const EUSC = /(\.portal\.amazonaws\.eu|\.api\.amazonwebservices\.eu|^identitycenter\.amazonaws\.eu)$/;
+  /(^|\.)(amazonaws\.(com|com\.cn|cn|eu)|amazonaws-us-gov\.com|amazonaws-eusc\.eu|amazonwebservices\.(com\.cn|eu)|amazon\.com|aws|awsapps\.(com|cn)|amazoncognito\.com)$/;
+const CONSOLE = /(^|\.)console\.(aws\.amazon\.com|amazonaws-us-gov\.com|amazonaws\.cn|amazonaws-eusc\.eu)$/;
+const SIGNIN =
+  /^([a-z0-9-]+\.)?signin\.(aws\.amazon\.com|amazonaws-us-gov\.com|amazonaws\.cn|amazonaws-eusc\.eu)$/;
 
 const PARTITION_NAMES: Readonly<Record<PartitionId, string>> = {
   aws: 'commercial AWS',
   'aws-us-gov': 'GovCloud (US)',
   'aws-cn': 'China',
+  'aws-eusc': 'European Sovereign Cloud',
 };
 
 const fail = (message: string): StartUrlResult => ({ ok: false, message });
@@ -150,7 +175,6 @@ export function parseStartUrl(input: string): StartUrlResult {
     return { ok: true, startUrl, region, partition, kind };
   }
 
-  if (EUSC.test(host)) return fail('Portals in the AWS European Sovereign Cloud are not supported yet.');
   if (CONSOLE.test(host))
     return fail(`This is an AWS Management Console URL, not the access portal start URL. ${LOOKS_LIKE}`);
   if (SIGNIN.test(host))
@@ -164,6 +188,16 @@ export function parseStartUrl(input: string): StartUrlResult {
 
   // A company vanity domain: followed to one of the forms above when the portal is added (docs/aws-protocol.md §3).
   return { ok: true, startUrl: `https://${host}${path}`, region: null, partition: null, kind: 'custom' };
+}
+
+/**
+ * The endpoint family AWS expects for the instance behind a start URL: dual-stack for the dual-stack portal
+ * domains, IPv4 for every other form (docs/aws-protocol.md §1). Reads the host only, so a stored portal needs no
+ * new field; a vanity domain answers IPv4 until it is resolved to its AWS-owned URL.
+ */
+export function startUrlStack(startUrl: string): IpStack {
+  const host = URL.canParse(startUrl) ? new URL(startUrl).hostname : '';
+  return FORMS.find(([pattern]) => pattern.test(host))?.[4] ?? 'ipv4';
 }
 
 /** The canonical path for a host's rule, or null when the path is not where that host serves the portal. */

@@ -78,7 +78,13 @@ describe('the declared hosts as manifest match patterns', () => {
   it('cover exactly the hosts the check accepts (a host from each pattern passes)', () => {
     for (const pattern of verificationMatchPatterns()) {
       const host = pattern.replace('https://', '').replace('/*', '').replace('*', 'ssoins-7223c0ffee123456');
-      const partition = host.endsWith('.cn') ? 'aws-cn' : host.includes('us-gov') ? 'aws-us-gov' : 'aws';
+      const partition = host.endsWith('.cn')
+        ? 'aws-cn'
+        : host.endsWith('.eu')
+          ? 'aws-eusc'
+          : host.includes('us-gov')
+            ? 'aws-us-gov'
+            : 'aws';
       const ok =
         isVerificationHost(host, partition) ||
         (host.endsWith('awsapps.com') && isVerificationHost(host, 'aws-us-gov'));

@@ -8,7 +8,8 @@ import { IDENTITY_CENTER_REGIONS, type PartitionId, partitionOfRegion } from './
 /**
  * Host templates per partition. `{region}` is an Identity Center region of that partition; a leading `*.` is the
  * instance id or portal alias (one or more labels: GovCloud's `start.us-gov-home.awsapps.com` has two).
- * The EU Sovereign Cloud has no published verification host yet; GovCloud and China have no signin.aws page.
+ * GovCloud and China have no signin.aws page. The European Sovereign Cloud's hosts follow its API and portal
+ * domains (docs/aws-protocol.md §1); none is confirmed by a public report yet.
  */
 export const VERIFICATION_HOSTS: Readonly<Record<PartitionId, readonly string[]>> = {
   aws: [
@@ -28,6 +29,11 @@ export const VERIFICATION_HOSTS: Readonly<Record<PartitionId, readonly string[]>
     'device.sso.{region}.amazonaws.com.cn',
     '*.{region}.portal.amazonaws.com.cn',
     '*.portal.{region}.app.amazonwebservices.com.cn',
+  ],
+  'aws-eusc': [
+    'device.sso.{region}.amazonaws.eu',
+    '*.{region}.portal.amazonaws.eu',
+    '*.portal.{region}.api.amazonwebservices.eu',
   ],
 };
 
@@ -69,6 +75,7 @@ const PARTITION_NAMES: Readonly<Record<PartitionId, string>> = {
   aws: 'AWS',
   'aws-us-gov': 'AWS GovCloud (US)',
   'aws-cn': 'AWS China',
+  'aws-eusc': 'AWS European Sovereign Cloud',
 };
 
 /**

@@ -63,6 +63,10 @@ export const MESSAGE_SCHEMAS = {
     audience: 'extension',
     payload: v.strictObject({ portalId, name: v.pipe(v.string(), v.maxLength(100)) }),
   },
+  setPortalIpStack: {
+    audience: 'extension',
+    payload: v.strictObject({ portalId, ipStack: v.picklist(['auto', 'ipv4', 'dualstack']) }),
+  },
   removePortal: { audience: 'extension', payload: onePortal },
   forgetCachedAccounts: { audience: 'extension', payload: onePortal },
   signIn: { audience: 'extension', payload: onePortal },
@@ -220,6 +224,7 @@ export interface ProtocolMap {
   listPortals: PortalView[];
   addPortal: AddPortalResult;
   renamePortal: null;
+  setPortalIpStack: null;
   removePortal: null;
   forgetCachedAccounts: null;
   signIn: null;

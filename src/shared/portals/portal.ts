@@ -1,4 +1,14 @@
 import * as v from 'valibot';
+import type { IpStack } from '../aws/regions';
+import { startUrlStack } from '../aws/start-url';
+
+/**
+ * Which endpoints a portal's sign-in and API calls use (docs/aws-protocol.md §1). Absent means automatic: the
+ * dual-stack endpoints for a dual-stack start URL (`….app.aws`), the IPv4 ones otherwise. A person forces one when
+ * their instance moved but kept its old start URL, or when their network has no route to the dual-stack hosts.
+ */
+export const IP_STACK_CHOICES = ['ipv4', 'dualstack'] as const satisfies readonly IpStack[];
+export const IpStackSchema = v.picklist(IP_STACK_CHOICES);
 
 /** A configured IAM Identity Center access portal. Holds no secret. */
 export const PortalSchema = v.object({
@@ -10,11 +20,19 @@ export const PortalSchema = v.object({
    * (docs/aws-protocol.md §3). Absent until resolved; resolved again at sign-in when missing.
    */
   resolvedStartUrl: v.optional(v.pipe(v.string(), v.url(), v.maxLength(2048))),
-  region: v.pipe(v.string(), v.regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/)),
+  // `eusc-de-east-1`: the European Sovereign Cloud's prefix has four letters.
+  region: v.pipe(v.string(), v.regex(/^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/)),
   /** Optional display name; the start URL's host is shown otherwise. */
   name: v.optional(v.pipe(v.string(), v.maxLength(100))),
+  /** Forced endpoint family; absent: chosen from the start URL (`portalStack`). */
+  ipStack: v.optional(IpStackSchema),
 });
 export type Portal = v.InferOutput<typeof PortalSchema>;
+
+/** The endpoint family this portal's calls go to: the forced one, else the start URL's. */
+export function portalStack(portal: Pick<Portal, 'startUrl' | 'ipStack'>): IpStack {
+  return portal.ipStack ?? startUrlStack(portal.startUrl);
+}
 
 export function portalLabel(portal: Pick<Portal, 'name' | 'startUrl'>): string {
   if (portal.name) return portal.name;

@@ -34,7 +34,7 @@ export const lockPath = {
     formatPath(part ? ['preferences', field, part] : ['preferences', field]),
   account: (accountId: string, field: string) => formatPath(['accountPrefs', accountId, field]),
   // Always quoted: a portal id in a path is a key, never an index or a property name.
-  portal: (portalId: string, field?: 'name' | 'region') =>
+  portal: (portalId: string, field?: 'name' | 'region' | 'ipStack') =>
     `portals[${JSON.stringify(portalId)}]${field ? `.${field}` : ''}`,
 };
 
@@ -60,6 +60,7 @@ export function effectiveSettings(user: UserSettings, managed: ManagedSettings):
     const current = portals[index];
     const id = current?.id ?? managedPortalId(policy.startUrl);
     const name = policy.name ?? current?.name;
+    const ipStack = policy.ipStack ?? current?.ipStack;
     const next: EffectivePortal = {
       id,
       startUrl: policy.startUrl,
@@ -67,6 +68,7 @@ export function effectiveSettings(user: UserSettings, managed: ManagedSettings):
       ...(current?.resolvedStartUrl ? { resolvedStartUrl: current.resolvedStartUrl } : {}),
       region: policy.region,
       ...(name ? { name } : {}),
+      ...(ipStack ? { ipStack } : {}),
       managed: true,
     };
     if (current) portals[index] = next;
@@ -74,6 +76,7 @@ export function effectiveSettings(user: UserSettings, managed: ManagedSettings):
     locked.add(lockPath.portal(id));
     locked.add(lockPath.portal(id, 'region'));
     if (policy.name) locked.add(lockPath.portal(id, 'name'));
+    if (policy.ipStack) locked.add(lockPath.portal(id, 'ipStack'));
   }
 
   const accountPrefs: Record<string, AccountPrefs> = { ...user.accountPrefs };

@@ -30,12 +30,13 @@ export function buildExport(snapshot: Snapshot, now: number): SettingsFile {
     format: EXPORT_FORMAT,
     version: SETTINGS_VERSION,
     exportedAt: new Date(now).toISOString(),
-    portals: view.portals.map(({ id, startUrl, resolvedStartUrl, region, name }) => ({
+    portals: view.portals.map(({ id, startUrl, resolvedStartUrl, region, name, ipStack }) => ({
       id,
       startUrl,
       ...(resolvedStartUrl ? { resolvedStartUrl } : {}),
       region,
       ...(name ? { name } : {}),
+      ...(ipStack ? { ipStack } : {}),
     })),
     preferences: view.preferences,
     accountPrefs: view.accountPrefs,

@@ -74,6 +74,7 @@ function planPortals(
         ...(portal.resolvedStartUrl ? { resolvedStartUrl: portal.resolvedStartUrl } : {}),
         region: portal.region,
         ...(portal.name ? { name: portal.name } : {}),
+        ...(portal.ipStack ? { ipStack: portal.ipStack } : {}),
       };
       added.push({ id, label: portalLabel(next) });
       inFileOrder.push(next);
@@ -84,10 +85,15 @@ function planPortals(
         `${portalLabel(known)}: kept region ${known.region} (the file says ${portal.region}); remove and add the portal to change it`,
       );
     }
-    const { name: _name, ...rest } = known;
+    const { name: _name, ipStack: _ipStack, ...rest } = known;
     const name = portal.name ?? (mode === 'merge' ? known.name : undefined);
-    const next: Portal = { ...rest, ...(name ? { name } : {}) };
-    if (next.name !== known.name) changed.push({ id: known.id, label: portalLabel(next), fields: ['name'] });
+    const ipStack = portal.ipStack ?? (mode === 'merge' ? known.ipStack : undefined);
+    const next: Portal = { ...rest, ...(name ? { name } : {}), ...(ipStack ? { ipStack } : {}) };
+    const fields = [
+      ...(next.name !== known.name ? ['name'] : []),
+      ...(next.ipStack !== known.ipStack ? ['ipStack'] : []),
+    ];
+    if (fields.length > 0) changed.push({ id: known.id, label: portalLabel(next), fields });
     updated.set(known.id, next);
     inFileOrder.push(next);
   }

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { findIdentityCenterRegion } from '../aws/regions';
 import { parseStartUrl } from '../aws/start-url';
-import { PortalSchema } from '../portals/portal';
+import { type Portal, PortalSchema } from '../portals/portal';
 import { formatPath } from './path';
 
 /**
@@ -15,6 +15,8 @@ export const ImportPortalSchema = v.object({
   resolvedStartUrl: v.optional(v.pipe(v.string(), v.maxLength(2048))),
   region: v.optional(PortalSchema.entries.region),
   name: PortalSchema.entries.name,
+  /** 'ipv4' or 'dualstack' forces the endpoints; absent: automatic (docs/settings.md). */
+  ipStack: PortalSchema.entries.ipStack,
 });
 
 export interface ImportedPortal {
@@ -25,6 +27,7 @@ export interface ImportedPortal {
   readonly resolvedStartUrl?: string;
   readonly region: string;
   readonly name?: string;
+  readonly ipStack?: Portal['ipStack'];
 }
 
 /**

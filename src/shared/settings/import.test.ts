@@ -148,6 +148,29 @@ describe('importSettings: merge', () => {
     expect(notSettings(local)).toEqual(notSettings(fixture('v1-storage').local));
   });
 
+  it('carries a portal’s forced endpoints through export and import, and refuses an unknown choice', async () => {
+    const forced = {
+      portals: [
+        { startUrl: 'https://d-9067642ac7.awsapps.com/start', region: 'eu-west-1', ipStack: 'dualstack' },
+      ],
+    };
+    const storage = await migratedStorage();
+    const result = await importSettings(file(forced), { now }, storage);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.preview.portals.changed).toEqual([
+      { id: '3f1c2a9e-6b7d-4e21-9a51-0c7d2f8e4b10', label: 'Acme', fields: ['ipStack'] },
+    ]);
+    await result.apply();
+    const exported = await exportSettings(storage, now());
+    expect(exported.ok && exported.file.portals[0]).toMatchObject({ ipStack: 'dualstack' });
+    const bad = {
+      portals: [{ startUrl: 'https://d-9067642ac7.awsapps.com/start', region: 'eu-west-1', ipStack: 'ipv6' }],
+    };
+    const refused = await importSettings(file(bad), {}, await migratedStorage());
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.errors.map((e) => e.path)).toEqual(['portals[0].ipStack']);
+  });
+
   it('keeps a known portal’s region and says so', async () => {
     const moved = { portals: [{ startUrl: 'https://d-9067642ac7.awsapps.com/start', region: 'us-west-2' }] };
     const result = await importSettings(file(moved), {}, await migratedStorage());

@@ -64,7 +64,7 @@ describe('parseManaged', () => {
       tagging: { strip: true },
     });
     expect(managed.problems).toEqual([
-      'portals[3]: ignored, expected {startUrl, region, name}',
+      'portals[3]: ignored, expected {startUrl, region, name, ipStack}',
       'portals[2].region: ignored, eu-west-9 is not a region where IAM Identity Center runs',
       'accountPrefs["444455556666"].color: ignored, not a valid value',
       'accountPrefs["not-an-id"]: ignored, expected a 12-digit account id and an object',

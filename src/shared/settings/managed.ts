@@ -31,6 +31,8 @@ export interface ManagedPortal {
   readonly startUrl: string;
   readonly region: string;
   readonly name?: string;
+  /** Forces the portal's endpoints (docs/admin.md); the user may still change it. */
+  readonly ipStack?: 'ipv4' | 'dualstack';
 }
 export type ManagedAccountPrefs = Partial<Pick<AccountPrefs, (typeof MANAGED_ACCOUNT_FIELDS)[number]>>;
 export type ManagedPreferences = Partial<Pick<Preferences, (typeof MANAGED_PREFERENCE_FIELDS)[number]>> & {
@@ -77,13 +79,18 @@ function parsePortals(raw: unknown, problems: string[]): ManagedPortal[] {
   }
   raw.forEach((item, index) => {
     if (!v.is(ImportPortalSchema, item)) {
-      problems.push(`${formatPath(['portals', index])}: ignored, expected {startUrl, region, name}`);
+      problems.push(`${formatPath(['portals', index])}: ignored, expected {startUrl, region, name, ipStack}`);
     }
   });
   const errors: { path: string; message: string }[] = [];
   const portals = checkPortals(raw, errors);
   problems.push(...errors.map((error) => `${error.path}: ignored, ${error.message}`));
-  return portals.map(({ startUrl, region, name }) => ({ startUrl, region, ...(name ? { name } : {}) }));
+  return portals.map(({ startUrl, region, name, ipStack }) => ({
+    startUrl,
+    region,
+    ...(name ? { name } : {}),
+    ...(ipStack ? { ipStack } : {}),
+  }));
 }
 
 function parseAccounts(raw: unknown, problems: string[]): Record<string, ManagedAccountPrefs> {

@@ -8,7 +8,6 @@ import {
   type EmulatorOptions,
   startEmulator,
 } from '../../emulator/index.ts';
-import { emulatorInstance, instanceVerificationHosts } from '../../emulator/verification-link.ts';
 import { findChromium, QUIET_CHROMIUM_FLAGS } from './chromium.ts';
 import { openDisplay, type XDisplay } from './display.ts';
 
@@ -60,7 +59,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     args: [
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
-      ...hostFlags(emulator, otherEmulators),
+      ...chromiumHostFlags(emulator, otherEmulators),
       ...QUIET_CHROMIUM_FLAGS,
     ],
     viewport: { width: 1280, height: 800 },
@@ -129,29 +128,4 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       await rm(profile, { recursive: true, force: true });
     },
   };
-}
-
-/**
- * Host mapping for one emulator, or several: each extra one answers its own region's OIDC, portal and
- * verification hosts (listed first, so they win over the main emulator's wildcards), and Chromium trusts every
- * certificate. Each emulator's verification style is its own `verification` option.
- */
-export function hostFlags(main: Emulator, others: readonly Emulator[]): string[] {
-  const [mainRules = '', mainSpki = ''] = chromiumHostFlags(main);
-  const specific = others.flatMap((e) => [
-    ...['oidc', 'portal.sso'].map(
-      (service) => `MAP ${service}.${e.region}.amazonaws.com 127.0.0.1:${e.port}`,
-    ),
-    // The device page, the instance's portal app and its region's signin.aws (docs/aws-protocol.md §5).
-    ...instanceVerificationHosts(emulatorInstance(e)).map((host) => `MAP ${host} 127.0.0.1:${e.port}`),
-  ]);
-  const rules = mainRules.replace('--host-resolver-rules=', '');
-  const spki = [
-    mainSpki.replace('--ignore-certificate-errors-spki-list=', ''),
-    ...others.map((e) => e.spkiSha256),
-  ];
-  return [
-    `--host-resolver-rules=${[...specific, rules].join(', ')}`,
-    `--ignore-certificate-errors-spki-list=${spki.join(',')}`,
-  ];
 }

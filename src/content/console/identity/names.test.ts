@@ -24,6 +24,17 @@ describe('parseConsoleHost (protocol doc §4.3, §5)', () => {
       'cn-north-1.console.amazonaws.cn',
       { partition: 'aws-cn', region: 'cn-north-1', multiSessionAccountId: null },
     ],
+    // The European Sovereign Cloud's console domain (aws-protocol.md §8).
+    ['console.amazonaws-eusc.eu', { partition: 'aws-eusc', ...none }],
+    [
+      'eusc-de-east-1.console.amazonaws-eusc.eu',
+      { partition: 'aws-eusc', region: 'eusc-de-east-1', multiSessionAccountId: null },
+    ],
+    [
+      '123456789012-abcd1234.eusc-de-east-1.console.amazonaws-eusc.eu',
+      { partition: 'aws-eusc', region: 'eusc-de-east-1', multiSessionAccountId: '123456789012' },
+    ],
+    ['eu-central-1.console.amazonaws-eusc.eu', { partition: 'aws-eusc', ...none }],
     ['CONSOLE.AWS.AMAZON.COM.', { partition: 'aws', ...none }],
     ['s3.console.aws.amazon.com', { partition: 'aws', ...none }],
     // A region of another partition is no region of this host.
@@ -38,6 +49,7 @@ describe('parseConsoleHost (protocol doc §4.3, §5)', () => {
     'console.aws.amazon.com.evil.example',
     'evilconsole.aws.amazon.com',
     'console.aws.amazon.co',
+    'console.amazonaws.eu',
     'a.b.c.console.aws.amazon.com',
     'foo.us-east-1.console.aws.amazon.com',
     '123456789012-abcd1234.console.aws.amazon.com.cn',

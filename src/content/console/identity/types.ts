@@ -1,6 +1,6 @@
 /** Shapes shared by the console identity readers (protocol doc §5); no code, so importing them costs no bytes. */
 
-export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn';
+export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn' | 'aws-eusc';
 
 export interface ConsoleIdentity {
   /** 12 digits. */

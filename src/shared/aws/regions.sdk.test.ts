@@ -1,0 +1,58 @@
+import { SSOClient } from '@aws-sdk/client-sso';
+import { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
+import { partition as sdkPartition } from '@aws-sdk/core/client';
+import { SigninClient } from '@aws-sdk/nested-clients/signin';
+import { describe, expect, it } from 'vitest';
+import {
+  IDENTITY_CENTER_REGIONS,
+  type IpStack,
+  oidcHost,
+  PARTITIONS,
+  partitionOfRegion,
+  portalHost,
+} from './regions';
+
+/**
+ * The region table's hosts are the AWS SDK's: the same SDK clients the worker sends through resolve every
+ * region on both stacks, and the partition data the SDK ships names each region's partition and suffixes
+ * (docs/aws-protocol.md §1). When AWS adds a partition or moves a host, an SDK upgrade fails this test.
+ */
+
+type Resolver = (params: Record<string, unknown>) => { url: URL };
+const resolver = (client: { config: unknown }) =>
+  (client.config as { endpointProvider: Resolver }).endpointProvider;
+const oidc = resolver(new SSOOIDCClient({ region: 'us-east-1' }));
+const portal = resolver(new SSOClient({ region: 'us-east-1' }));
+const signin = resolver(new SigninClient({ region: 'us-east-1' }));
+
+const STACKS: readonly IpStack[] = ['ipv4', 'dualstack'];
+const resolve = (provider: Resolver, region: string, stack: IpStack) =>
+  provider({ Region: region, UseDualStack: stack === 'dualstack', UseFIPS: false }).url.host;
+
+describe('Identity Center hosts, as the AWS SDK resolves them', () => {
+  for (const { code } of IDENTITY_CENTER_REGIONS) {
+    for (const stack of STACKS) {
+      it(`${code} (${stack})`, () => {
+        expect(oidcHost(code, stack)).toBe(resolve(oidc, code, stack));
+        expect(portalHost(code, stack)).toBe(resolve(portal, code, stack));
+      });
+    }
+  }
+
+  it("puts every region in the SDK's partition, with the SDK's DNS suffixes", () => {
+    for (const { code, partition } of IDENTITY_CENTER_REGIONS) {
+      const sdk = sdkPartition(code);
+      expect(sdk.name, code).toBe(partition);
+      expect(partitionOfRegion(code).id).toBe(partition);
+      expect(PARTITIONS[partition].apiSuffix).toBe(sdk.dnsSuffix);
+      expect(PARTITIONS[partition].dualStackSuffix).toBe(sdk.dualStackDnsSuffix);
+    }
+  });
+
+  it("federates on the partition's regional sign-in host the SDK's sign-in client resolves", () => {
+    for (const partition of Object.values(PARTITIONS)) {
+      const region = IDENTITY_CENTER_REGIONS.find((r) => r.partition === partition.id)?.code ?? '';
+      expect(`${region}.${partition.signinHost}`).toBe(resolve(signin, region, 'ipv4'));
+    }
+  });
+});
