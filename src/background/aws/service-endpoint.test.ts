@@ -38,6 +38,13 @@ describe('serviceEndpoint: which endpoint family a portal uses (aws-protocol.md 
     const portal = { startUrl, region: 'us-east-1', ...(ipStack ? { ipStack } : {}) };
     expect(serviceEndpoint(portal)).toEqual({ region: 'us-east-1', stack });
   });
+
+  it('reads a vanity address by where it lands, not by the company host typed (§3)', () => {
+    const vanity = { startUrl: 'https://aws.example-corp.com', region: 'us-east-1' };
+    expect(serviceEndpoint(vanity).stack).toBe('ipv4');
+    const landed = { ...vanity, resolvedStartUrl: `https://${INS}.portal.us-east-1.app.aws` };
+    expect(serviceEndpoint(landed)).toEqual({ region: 'us-east-1', stack: 'dualstack' });
+  });
 });
 
 describe('portal clients', () => {

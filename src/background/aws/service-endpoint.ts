@@ -15,7 +15,9 @@ export interface ServiceEndpoint {
   readonly stack: IpStack;
 }
 
-export function serviceEndpoint(portal: Pick<Portal, 'region' | 'startUrl' | 'ipStack'>): ServiceEndpoint {
+export function serviceEndpoint(
+  portal: Pick<Portal, 'region' | 'startUrl' | 'resolvedStartUrl' | 'ipStack'>,
+): ServiceEndpoint {
   return { region: portal.region, stack: portalStack(portal) };
 }
 

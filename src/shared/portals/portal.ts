@@ -30,8 +30,9 @@ export const PortalSchema = v.object({
 export type Portal = v.InferOutput<typeof PortalSchema>;
 
 /** The endpoint family this portal's calls go to: the forced one, else the start URL's. */
-export function portalStack(portal: Pick<Portal, 'startUrl' | 'ipStack'>): IpStack {
-  return portal.ipStack ?? startUrlStack(portal.startUrl);
+/** Forced per portal, else what the AWS-owned start URL says (a vanity address's landing, not the address). */
+export function portalStack(portal: Pick<Portal, 'startUrl' | 'resolvedStartUrl' | 'ipStack'>): IpStack {
+  return portal.ipStack ?? startUrlStack(awsStartUrl(portal));
 }
 
 export function portalLabel(portal: Pick<Portal, 'name' | 'startUrl'>): string {
