@@ -32,7 +32,8 @@ export function createTag(doc: Document): Tag {
   label.className = 'label';
   const detail = doc.createElement('span');
   detail.className = 'detail';
-  pill.append(label, detail);
+  // The space is not drawn (the pill is a flex box) but keeps the words apart for assistive technology.
+  pill.append(label, ' ', detail);
   shadow.append(style, strip, pill);
   doc.documentElement.append(host);
 

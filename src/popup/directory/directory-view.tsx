@@ -19,7 +19,8 @@ import { useCredentialCopy } from './use-credential-copy';
 import type { DirectoryData } from './use-directory';
 import { useSearchedQuery } from './use-searched-query';
 
-const LIST_HEIGHT = 400;
+// Leaves room for the two footer lines within the ~560 px Chrome gives the popup.
+const LIST_HEIGHT = 372;
 const SEARCH_LIMIT = 500;
 
 type AccountRow = Extract<Row, { kind: 'account' }>;
