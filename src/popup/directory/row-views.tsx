@@ -60,7 +60,8 @@ export function AccountHeader({
       <div class="account-cell" role="gridcell">
         <span class="account-color" aria-hidden="true" />
         <div class="account-text">
-          <div class="account-title">
+          {/* The whole name on hover, where a long one ends in an ellipsis. */}
+          <div class="account-title" title={prefs.alias ? `${title} (${account.accountName})` : title}>
             <Highlight text={title} field={prefs.alias ? 'alias' : 'accountName'} matches={matches} />
             {prefs.alias && (
               <span class="muted account-real-name">
