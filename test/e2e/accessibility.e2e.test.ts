@@ -207,7 +207,7 @@ describe('accessibility audits', () => {
     await searchBox(popup).fill('sandbox-carol');
     await popup.getByRole('button', { name: 'Edit account acme-sandbox-carol' }).click();
     const dialog = popup.getByRole('dialog', { name: 'acme-sandbox-carol' });
-    await dialog.getByRole('radio', { name: 'Colour #b8860b' }).check();
+    await dialog.getByRole('radio', { name: 'Colour Gold' }).check();
     await dialog.getByRole('button', { name: 'Save' }).click();
     const gold = await openConsole(
       h,
@@ -287,6 +287,10 @@ describe('the popup by keyboard alone', () => {
     const editor = popup.getByRole('dialog', { name: 'acme-sandbox-carol' });
     await editor.waitFor();
     expect(await editor.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    // The account's star, which the row's keys cannot reach, is in the editor.
+    expect(await editor.getByRole('checkbox', { name: 'Favourite account (listed first)' }).isChecked()).toBe(
+      false,
+    );
     await popup.keyboard.press('Escape');
     await expect.poll(() => editor.count()).toBe(0);
     await expect.poll(() => searchBox(popup).evaluate((el) => el === document.activeElement)).toBe(true);

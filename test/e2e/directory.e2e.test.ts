@@ -171,7 +171,7 @@ describe('the directory in the popup', () => {
     await popup.getByRole('button', { name: 'Edit account acme-sandbox-carol' }).click();
     const dialog = popup.getByRole('dialog', { name: 'acme-sandbox-carol' });
     await dialog.getByRole('textbox', { name: 'Alias' }).fill('Carol’s playground');
-    await dialog.getByRole('radio', { name: 'Colour #2e8540' }).check();
+    await dialog.getByRole('radio', { name: 'Colour Green' }).check();
     await dialog.getByRole('button', { name: 'Save' }).click();
     await searchBox(popup).fill('playground');
     await expect

@@ -78,7 +78,7 @@ describe('console tabs tagged with account and role', () => {
     await popup.getByRole('button', { name: 'Edit account acme-prod-identity' }).click();
     const hostile = '<img src=x onerror=alert(1)> Identity PROD';
     await popup.getByRole('textbox', { name: 'Alias' }).fill(hostile);
-    await popup.getByRole('radio', { name: 'Colour #6b4fbb' }).check();
+    await popup.getByRole('radio', { name: 'Colour Purple' }).check();
     await popup.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => tagPill(tab).getAttribute('aria-label')).toContain(hostile);
     expect(await tab.locator('img[src="x"]').count()).toBe(0);
