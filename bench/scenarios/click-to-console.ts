@@ -38,7 +38,7 @@ export const clickToConsole: Scenario = {
         );
       });
       await popup.getByRole('combobox', { name: 'Search accounts and roles' }).fill(QUERY);
-      await popup.getByRole('option', { name: ROLE }).first().waitFor();
+      await popup.getByRole('rowheader', { name: ROLE }).first().waitFor();
 
       const series = new Series();
       const paths: Record<string, string[]> = {};

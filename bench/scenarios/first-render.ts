@@ -23,7 +23,7 @@ const SIZES = [
 
 /**
  * Figure 1: the popup opened on a cached directory, from navigation start (the page's timeOrigin) to the first
- * option of the "Accounts and roles" listbox in the DOM. The cache is written straight into storage.local by the
+ * role of the "Accounts and roles" grid in the DOM. The cache is written straight into storage.local by the
  * worker: a directory in the schema of src/shared/directory/model.ts, stored in the product's own encoding
  * (support/directory.ts). Nobody is signed in, as after a browser restart without "keep me signed in": the list
  * must render from the cache anyway. The popup draws the first screen it remembered from its previous opening
@@ -110,7 +110,7 @@ export const firstRender: Scenario = {
             label: '  then the full list, searchable',
             unit: 'ms',
             summary: series.summary('fullList'),
-            note: 'navigation start → the listbox is no longer aria-busy (the first screen is replaced)',
+            note: 'navigation start → the grid is no longer aria-busy (the first screen is replaced)',
           },
           {
             id: `firstRender.${accounts}.storageRead`,

@@ -47,7 +47,7 @@ export const searchLatency: Scenario = {
       await page.goto(`chrome-extension://${h.extensionId}/${POPUP_PATH}`);
       // The full list, not the remembered first screen that stands in for it while it loads.
       await page
-        .locator('[role="listbox"][aria-label="Accounts and roles"]:not([aria-busy="true"]) [role="option"]')
+        .locator('[role="grid"][aria-label="Accounts and roles"]:not([aria-busy="true"]) [role="rowheader"]')
         .first()
         .waitFor();
       await page.getByRole('combobox', { name: 'Search accounts and roles' }).focus();

@@ -5,7 +5,7 @@
  */
 
 export interface FirstRenderMarks {
-  /** The first option of the "Accounts and roles" listbox is in the DOM (MutationObserver callback). */
+  /** The first role of the "Accounts and roles" grid is in the DOM (MutationObserver callback). */
   firstOption?: number;
   /** The frame that shows it has been produced: the next animation frame, then a task queued from it. */
   painted?: number;
@@ -14,15 +14,15 @@ export interface FirstRenderMarks {
    * (src/popup/first-paint) and answers clicks and keys.
    */
   appReady?: number;
-  /** The full list is in (the listbox is no longer aria-busy, which it is while the remembered first screen stands in). */
+  /** The full list is in (the grid is no longer aria-busy, which it is while the remembered first screen stands in). */
   fullList?: number;
 }
 
 export function installFirstRenderProbe(): void {
   const marks: FirstRenderMarks = {};
   (globalThis as unknown as { __benchFirstRender: FirstRenderMarks }).__benchFirstRender = marks;
-  const selector = '[role="listbox"][aria-label="Accounts and roles"] [role="option"]';
-  const full = '[role="listbox"][aria-label="Accounts and roles"]:not([aria-busy="true"]) [role="option"]';
+  const selector = '[role="grid"][aria-label="Accounts and roles"] [role="rowheader"]';
+  const full = '[role="grid"][aria-label="Accounts and roles"]:not([aria-busy="true"]) [role="rowheader"]';
   const app = `#app ${selector}`;
   const observer = new MutationObserver(() => {
     if (marks.appReady === undefined && document.querySelector(app)) marks.appReady = performance.now();

@@ -39,7 +39,8 @@ export function OptionsApp({ actions, search = location.search }: { actions: Act
   }, [actions]);
 
   return (
-    <div class="options">
+    // The whole page is its main content: one landmark for assistive technology to jump to.
+    <main class="options">
       <header>
         <img src="/icons/icon-48.png" alt="" />
         <h1>AWS SSO Switcher settings</h1>
@@ -107,6 +108,6 @@ export function OptionsApp({ actions, search = location.search }: { actions: Act
       )}
       <ShortcutsSection />
       <DataSection actions={actions} />
-    </div>
+    </main>
   );
 }

@@ -13,15 +13,17 @@ interface Props<Row> {
   /** Rows rendered beyond the viewport on each side, so fast scrolling shows no gaps. */
   overscan?: number;
   id?: string;
-  /** Accessible name of the listbox. */
+  /** Accessible name of the grid. */
   label: string;
   /** More rows are on their way (aria-busy): assistive technology waits before announcing the list. */
   busy?: boolean;
 }
 
 /**
- * A listbox that renders only the rows in view (the options are in the rows; headers are presentation). With 10,000 accounts × 3 roles the list has ~40,000 rows; rendering them all
- * takes seconds, rendering the ~30 in view takes a millisecond.
+ * A grid that renders only the rows in view: `renderRow` draws each one as a `role="row"` with its cells, and
+ * says where it stands with aria-rowindex, since the grid knows its full length (aria-rowcount) but holds only a
+ * few dozen rows. With 10,000 accounts × 3 roles the list has ~40,000 rows; rendering them all takes seconds,
+ * rendering the ~30 in view takes a millisecond. Why a grid: docs/accessibility.md.
  */
 export function VirtualList<Row>(props: Props<Row>) {
   const { rows, rowHeight, renderRow, height, activeIndex, overscan = 8 } = props;
@@ -78,12 +80,15 @@ export function VirtualList<Row>(props: Props<Row>) {
   }
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a <table> cannot hold the absolutely placed rows of a virtual list
     <div
       ref={viewport}
       id={props.id}
       class="virtual-list"
-      role="listbox"
+      role="grid"
       aria-label={props.label}
+      aria-rowcount={rows.length}
+      aria-readonly="true"
       aria-busy={props.busy ? 'true' : undefined}
       style={{ height: `${height}px` }}
       onScroll={(e) => {

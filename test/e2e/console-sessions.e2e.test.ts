@@ -16,14 +16,14 @@ afterEach(async () => {
 const searchBox = (page: Page) => page.getByRole('combobox', { name: 'Search accounts and roles' });
 const isConsole = (p: Page) => /console\.aws\.amazon\.com/.test(p.url());
 
-/** Searches the popup for a role and waits until it is the active option. */
+/** Searches the popup for a role and waits until it is the active role. */
 async function find(popup: Page, query: string, option: RegExp): Promise<void> {
   await searchBox(popup).fill(query);
   await expect
     .poll(() =>
       popup
-        .getByRole('listbox', { name: 'Accounts and roles' })
-        .getByRole('option', { selected: true })
+        .getByRole('grid', { name: 'Accounts and roles' })
+        .getByRole('rowheader', { selected: true })
         .getAttribute('aria-label'),
     )
     .toMatch(option);
@@ -168,7 +168,7 @@ describe('console sessions', () => {
     await again.close();
     const third = await h.openPopup();
     await searchBox(third).waitFor();
-    await third.getByRole('option').first().waitFor();
+    await third.getByRole('rowheader').first().waitFor();
     expect(await third.getByText('AWS refused').count()).toBe(0);
   });
 

@@ -12,7 +12,7 @@ afterEach(async () => {
 const searchBox = (page: Page) => page.getByRole('combobox', { name: 'Search accounts and roles' });
 
 const adminOption = (page: Page) =>
-  page.getByRole('option', { name: /^AdministratorAccess in acme-prod-identity/ });
+  page.getByRole('rowheader', { name: /^AdministratorAccess in acme-prod-identity/ });
 
 /** AWS calls the extension made for console sign-in, in order. */
 function consoleCalls(h: ExtensionHarness) {

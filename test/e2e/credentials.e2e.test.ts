@@ -85,7 +85,7 @@ describe('copying CLI credentials from the popup', () => {
   it('copies every format, each matching the credentials AWS issued, with one AWS call', async () => {
     const h = harness;
     await searchBox(popup).fill('prod identity admin');
-    await popup.getByRole('option', { name: /^AdministratorAccess in acme-prod-identity/ }).waitFor();
+    await popup.getByRole('rowheader', { name: /^AdministratorAccess in acme-prod-identity/ }).waitFor();
     h.emulator.resetLog();
 
     let previous = '';

@@ -12,8 +12,8 @@ afterEach(async () => {
 });
 
 const searchBox = (page: Page) => page.getByRole('combobox', { name: 'Search accounts and roles' });
-const listbox = (page: Page) => page.getByRole('listbox', { name: 'Accounts and roles' });
-const options = (page: Page) => listbox(page).getByRole('option');
+const grid = (page: Page) => page.getByRole('grid', { name: 'Accounts and roles' });
+const options = (page: Page) => grid(page).getByRole('rowheader');
 const status = (page: Page) => page.getByRole('status').filter({ hasText: 'accounts' });
 
 async function signedInPopup(launch: LaunchOptions) {
@@ -41,8 +41,8 @@ describe('the directory in the popup', () => {
     const first = h.emulator.organization.accounts[0];
     await searchBox(popup).fill(first?.accountId ?? '');
     for (const role of first?.roles ?? []) {
-      await listbox(popup)
-        .getByRole('option', { name: new RegExp(`^${role} in `) })
+      await grid(popup)
+        .getByRole('rowheader', { name: new RegExp(`^${role} in `) })
         .first()
         .waitFor();
     }
@@ -80,7 +80,7 @@ describe('the directory in the popup', () => {
     const roles = h.emulator.organization.accounts.reduce((n, a) => n + a.roles.length, 0);
     await searchBox(popup).fill('');
     await expect
-      .poll(() => popup.evaluate(() => document.querySelectorAll('[role="option"]').length))
+      .poll(() => popup.evaluate(() => document.querySelectorAll('[role="rowheader"]').length))
       .toBeGreaterThan(0);
     const text = await (await h.worker()).evaluate(async () => {
       const all = await chrome.storage.local.get(null);
@@ -145,8 +145,8 @@ describe('the directory in the popup', () => {
     expect(answered('/assignment/roles')).toBe(0);
     roles.release();
     await searchBox(popup).fill('assigned-just-now');
-    await listbox(popup)
-      .getByRole('option', { name: /^ReadOnlyAccess in assigned-just-now/ })
+    await grid(popup)
+      .getByRole('rowheader', { name: /^ReadOnlyAccess in assigned-just-now/ })
       .waitFor({ timeout: 20_000 });
     await expect.poll(() => status(popup).textContent()).toMatch(/^1 of 13 accounts · synced just now$/);
     // Three presses during one sync made one more sync, not three.
@@ -181,8 +181,9 @@ describe('the directory in the popup', () => {
   it('puts starred roles first and keeps aliases the user set, which search finds', async () => {
     const { popup } = await signedInPopup({ emulator: { organization: 'demo' } });
     await searchBox(popup).fill('sandbox-carol');
-    const carol = listbox(popup).getByRole('option', { name: /^AdministratorAccess in acme-sandbox-carol/ });
-    await carol.getByRole('button', { name: /^Star AdministratorAccess/ }).click();
+    await grid(popup)
+      .getByRole('button', { name: /^Star AdministratorAccess in acme-sandbox-carol/ })
+      .click();
     await searchBox(popup).fill('');
     await expect
       .poll(() => options(popup).first().getAttribute('aria-label'))
@@ -192,7 +193,7 @@ describe('the directory in the popup', () => {
     await popup.getByRole('button', { name: 'Edit account acme-sandbox-carol' }).click();
     const dialog = popup.getByRole('dialog', { name: 'acme-sandbox-carol' });
     await dialog.getByRole('textbox', { name: 'Alias' }).fill('Carol’s playground');
-    await dialog.getByRole('radio', { name: 'Colour #2e8540' }).check();
+    await dialog.getByRole('radio', { name: 'Colour Green' }).check();
     await dialog.getByRole('button', { name: 'Save' }).click();
     await searchBox(popup).fill('playground');
     await expect
@@ -233,8 +234,8 @@ describe('the directory in the popup', () => {
     await searchBox(popup).fill('img');
     await popup.getByText(HOSTILE_ACCOUNT_NAMES[0] ?? '', { exact: true }).waitFor();
     await searchBox(popup).fill('script');
-    await listbox(popup)
-      .getByRole('option', { name: /ReadOnly<script>/ })
+    await grid(popup)
+      .getByRole('rowheader', { name: /ReadOnly<script>/ })
       .waitFor();
     await searchBox(popup).fill('');
     await h().screenshot(popup, 'popup-hostile-names');

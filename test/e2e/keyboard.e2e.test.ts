@@ -122,7 +122,7 @@ describe('keyboard shortcuts (real key presses)', () => {
   it('reopens the role opened last, wherever it was opened', async () => {
     const popup = await h.openPopup();
     await popup.getByRole('combobox', { name: 'Search accounts and roles' }).fill('sandbox alice');
-    await popup.getByRole('option', { name: new RegExp(`^${OTHER.role} in ${OTHER.name}`) }).waitFor();
+    await popup.getByRole('rowheader', { name: new RegExp(`^${OTHER.role} in ${OTHER.name}`) }).waitFor();
     const opened = h.context.waitForEvent('page', (p) => p.url().includes('console.aws.amazon.com'));
     await popup.keyboard.press('Enter');
     await expectConsoleAs(await opened, OTHER);

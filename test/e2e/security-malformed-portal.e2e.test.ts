@@ -135,13 +135,13 @@ describe('a sync against malformed portal answers', () => {
 
     // The popup still searches and shows them: the cut name as text, its row within the popup's width.
     await searchBox(popup).fill('huge-HHHH');
-    const huge = popup.getByRole('option', { name: /^Role0 in huge-H+…/ });
+    const huge = popup.getByRole('rowheader', { name: /^Role0 in huge-H+…/ });
     await huge.waitFor();
     expect(await fitsViewportWidth(popup, await huge.boundingBox())).toBe(true);
     await h.screenshot(popup, 'popup-malformed-portal');
     await searchBox(popup).fill(account(11).accountName);
     await popup
-      .getByRole('option', { name: new RegExp(`in ${account(11).accountName} `) })
+      .getByRole('rowheader', { name: new RegExp(`in ${account(11).accountName} `) })
       .first()
       .waitFor();
     expect(await sendRaw(popup, { type: 'getStatus', payload: {} })).toMatchObject({ ok: true });
@@ -168,7 +168,7 @@ describe('a sync against malformed portal answers', () => {
       .waitFor();
     expect((await storedDirectory()).text).toBe(before);
     await searchBox(popup).fill(account(0).accountName);
-    await popup.getByRole('option').first().waitFor();
+    await popup.getByRole('rowheader').first().waitFor();
     expect(await sendRaw(popup, { type: 'getStatus', payload: {} })).toMatchObject({ ok: true });
     expect(await watch.problems()).toEqual([]);
   });

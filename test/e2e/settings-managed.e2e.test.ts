@@ -121,8 +121,8 @@ describe.skipIf(!canWritePolicies)('settings managed by a Chromium policy', () =
     await popup.getByRole('button', { name: 'Edit account payments-prod' }).click();
     const dialog = popup.getByRole('dialog');
     expect(await dialog.getByRole('textbox', { name: 'Alias' }).isDisabled()).toBe(true);
-    expect(await dialog.getByRole('radio', { name: 'Colour #d13212' }).isDisabled()).toBe(true);
-    expect(await dialog.getByRole('radio', { name: 'Colour #d13212' }).isChecked()).toBe(true);
+    expect(await dialog.getByRole('radio', { name: 'Colour Red' }).isDisabled()).toBe(true);
+    expect(await dialog.getByRole('radio', { name: 'Colour Red' }).isChecked()).toBe(true);
     expect(await dialog.getByRole('combobox', { name: 'Console region' }).isDisabled()).toBe(false);
     await dialog.getByText('Set by your organisation').first().waitFor();
     await h.screenshot(popup, 'popup-account-editor-managed');

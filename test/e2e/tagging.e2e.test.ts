@@ -19,7 +19,7 @@ async function openTaggedConsole(launch: LaunchOptions = {}) {
   const popup = await h.openPopup();
   await signInFromPopup(h, popup);
   await searchBox(popup).fill('prod identity admin');
-  await popup.getByRole('option', { name: /^AdministratorAccess in acme-prod-identity/ }).waitFor();
+  await popup.getByRole('rowheader', { name: /^AdministratorAccess in acme-prod-identity/ }).waitFor();
   const opened = h.context.waitForEvent('page', (p) => p.url().includes('console.aws.amazon.com'));
   await popup.keyboard.press('Shift+Enter');
   const tab = await opened;
@@ -34,7 +34,7 @@ describe('console tabs tagged with account and role', () => {
     const { h, tab, accountId } = await openTaggedConsole();
     const pill = tagPill(tab);
     await expect.poll(() => pill.getAttribute('aria-label')).toContain('acme-prod-identity');
-    expect(await pill.getAttribute('aria-label')).toContain('role AdministratorAccess');
+    expect(await pill.getAttribute('aria-label')).toContain('acme-prod-identity · AdministratorAccess');
     await expect.poll(() => tab.title()).toMatch(/^\[acme-prod-identity · AdministratorAccess\] /);
     expect(await tab.locator('link[rel~="icon"]').last().getAttribute('href')).toMatch(
       /^data:image\/svg\+xml,.*%23d13212/,
@@ -78,7 +78,7 @@ describe('console tabs tagged with account and role', () => {
     await popup.getByRole('button', { name: 'Edit account acme-prod-identity' }).click();
     const hostile = '<img src=x onerror=alert(1)> Identity PROD';
     await popup.getByRole('textbox', { name: 'Alias' }).fill(hostile);
-    await popup.getByRole('radio', { name: 'Colour #6b4fbb' }).check();
+    await popup.getByRole('radio', { name: 'Colour Purple' }).check();
     await popup.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => tagPill(tab).getAttribute('aria-label')).toContain(hostile);
     expect(await tab.locator('img[src="x"]').count()).toBe(0);

@@ -60,7 +60,7 @@ describeEachFirefox((firefox) => {
     const { accountId } = accountNamed(h, ACCOUNT);
     const search = await findByRole(popup, 'combobox', 'Search accounts and roles');
     await search.type('prod identity admin');
-    await findByRole(popup, 'option', `${ROLE} in ${ACCOUNT} (${formatAccountId(accountId)})`);
+    await findByRole(popup, 'rowheader', `${ROLE} in ${ACCOUNT} (${formatAccountId(accountId)})`);
 
     // The button, in the default format (bash / zsh exports).
     await (await findByRole(popup, 'button', `Copy CLI credentials for ${ROLE} in ${ACCOUNT}`)).click();
@@ -112,7 +112,7 @@ describeEachFirefox((firefox) => {
     // A popup opened now lists the account by its alias, in its colour.
     const again = await h.openPopup();
     await (await findByRole(again, 'combobox', 'Search accounts and roles')).type(ALIAS);
-    await findByRole(again, 'option', `${ROLE} in ${ALIAS} (${formatAccountId(accountId)})`);
+    await findByRole(again, 'rowheader', `${ROLE} in ${ALIAS} (${formatAccountId(accountId)})`);
     const edit = await findByRole(again, 'button', `Edit account ${ALIAS}`);
     expect(
       await edit.evaluate((button) =>

@@ -52,7 +52,7 @@ export async function signIn(h: FirefoxHarness, popup: Page): Promise<void> {
   await fillAddPortal(h, popup);
   const device = await submitAndAwaitDevicePage(h, popup);
   await approve(popup, device, await shownUserCode(popup));
-  await findByRole(popup, 'listbox', 'Accounts and roles');
+  await findByRole(popup, 'grid', 'Accounts and roles');
 }
 
 /** Account id as the console and the popup show it: 1234-5678-9012. */

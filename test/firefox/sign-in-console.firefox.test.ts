@@ -56,7 +56,7 @@ describeEachFirefox(
         // 2. The popup lists the accounts; the settings page shows the portal signed in.
         const total = h.emulator.organization.accounts.length;
         await findByText(popup, `${total} accounts · synced`);
-        await findByRole(popup, 'listbox', 'Accounts and roles');
+        await findByRole(popup, 'grid', 'Accounts and roles');
         await h.screenshot(popup, 'popup-accounts');
         const options = await h.openOptions();
         await findByText(await findByRole(options, 'region', `Portal ${DEMO}`), 'Signed in');
@@ -67,7 +67,7 @@ describeEachFirefox(
         const accountId =
           h.emulator.organization.accounts.find((a) => a.accountName === ACCOUNT)?.accountId ?? '';
         await (await findByRole(popup, 'combobox', 'Search accounts and roles')).type('prod identity admin');
-        await findByRole(popup, 'option', `${ROLE} in ${ACCOUNT} (${formatAccountId(accountId)})`);
+        await findByRole(popup, 'rowheader', `${ROLE} in ${ACCOUNT} (${formatAccountId(accountId)})`);
         const consoleTab = h.waitForTab((url) => /\.console\.aws\.amazon\.com\/console\/home/.test(url));
         await (await findByRole(popup, 'button', `Open ${ROLE} in ${ACCOUNT} in a new tab`)).click();
         const tab = await consoleTab;
@@ -128,7 +128,7 @@ describeEachFirefox((firefox) => {
       const device = await submitAndAwaitDevicePage(h, popup);
       await approve(popup, device, await shownUserCode(popup));
       await findByRole(popup, 'combobox', 'Search accounts and roles');
-      await findByRole(popup, 'listbox', 'Accounts and roles');
+      await findByRole(popup, 'grid', 'Accounts and roles');
     });
   });
 
@@ -139,7 +139,7 @@ describeEachFirefox((firefox) => {
       await fillAddPortal(h, popup);
       const device = await submitAndAwaitDevicePage(h, popup);
       await approve(popup, device, await shownUserCode(popup));
-      await findByRole(popup, 'listbox', 'Accounts and roles');
+      await findByRole(popup, 'grid', 'Accounts and roles');
 
       // The setting asks for the containers permission from the user's own key press.
       const options = await h.openOptions();

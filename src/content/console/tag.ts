@@ -1,4 +1,5 @@
 import type { TabDisplay } from '../../shared/messages/contract';
+import { readableTextOn } from '../../shared/text/readable-on';
 
 const HOST_ID = 'aws-sso-switcher-tag';
 
@@ -31,7 +32,8 @@ export function createTag(doc: Document): Tag {
   label.className = 'label';
   const detail = doc.createElement('span');
   detail.className = 'detail';
-  pill.append(label, detail);
+  // The space is not drawn (the pill is a flex box) but keeps the words apart for assistive technology.
+  pill.append(label, ' ', detail);
   shadow.append(style, strip, pill);
   doc.documentElement.append(host);
 
@@ -44,6 +46,7 @@ export function createTag(doc: Document): Tag {
     update(display, now) {
       accountId = display.accountId;
       host.style.setProperty('--tag-color', display.color);
+      host.style.setProperty('--tag-text', readableTextOn(display.color));
       host.classList.toggle('danger', display.danger);
       strip.classList.toggle('danger', display.danger);
       strip.hidden = !display.parts.strip;
@@ -51,9 +54,10 @@ export function createTag(doc: Document): Tag {
       label.textContent = display.roleName ? `${display.label} · ${display.roleName}` : display.label;
       const left = display.expiresAt ? timeLeft(display.expiresAt - now) : '';
       detail.textContent = `${formatId(display.accountId)}${left ? ` · ${left}` : ''}`;
+      // The visible text, whole and first, so voice control users can say what they see (WCAG 2.5.3).
       pill.setAttribute(
         'aria-label',
-        `AWS account ${display.label}, ${formatId(display.accountId)}${display.roleName ? `, role ${display.roleName}` : ''}. Copy account id`,
+        `AWS account ${label.textContent} ${detail.textContent}. Copy account id`,
       );
       pill.title = 'AWS SSO Switcher: click to copy the account id';
     },
@@ -91,11 +95,11 @@ const STYLE = `
   .strip.danger { height: 5px; background: repeating-linear-gradient(135deg, var(--tag-color) 0 12px, #7a1a0c 12px 24px); }
   .pill { all: initial; position: fixed; bottom: 6px; left: 50%; transform: translateX(-50%); z-index: 2147483647;
     display: flex; gap: 8px; align-items: baseline; max-width: min(60vw, 640px); padding: 3px 12px; border-radius: 999px;
-    background: var(--tag-color); color: #fff; font: 600 12px/1.5 system-ui, sans-serif; cursor: pointer;
+    background: var(--tag-color); color: var(--tag-text, #fff); font: 600 12px/1.5 system-ui, sans-serif; cursor: pointer;
     box-shadow: 0 1px 4px rgb(0 0 0 / 35%); white-space: nowrap; overflow: hidden; unicode-bidi: plaintext; }
-  .pill:focus-visible { outline: 2px solid #fff; outline-offset: 2px; }
+  .pill:focus-visible { outline: 2px solid var(--tag-text, #fff); outline-offset: 2px; }
   .label { overflow: hidden; text-overflow: ellipsis; }
-  .detail { font-weight: 400; opacity: 0.92; }
+  .detail { font-weight: 400; }
   :host(.danger) .pill { font-size: 13px; }
   [hidden] { display: none !important; }
 `;

@@ -12,6 +12,7 @@ export interface AccountPatch {
   alias?: string;
   color?: string;
   hidden?: boolean;
+  favorite?: boolean;
   tier?: Tier;
   defaultRegion?: string;
 }
@@ -42,12 +43,13 @@ function LockedNote({ id, show }: { id: string; show: boolean }) {
   ) : null;
 }
 
-/** A modal dialog to set an account's alias, colour, tier, region and visibility. */
+/** A modal dialog to set an account's alias, colour, tier, region, favourite and visibility. */
 export function AccountEditor({ row, onSave, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [alias, setAlias] = useState(row.prefs.alias ?? '');
   const [color, setColor] = useState(row.prefs.color ?? '');
   const [hidden, setHidden] = useState(row.prefs.hidden ?? false);
+  const [favorite, setFavorite] = useState(row.prefs.favorite ?? false);
   const [tier, setTier] = useState<Tier>(row.prefs.tier ?? '');
   const [region, setRegion] = useState(row.prefs.defaultRegion ?? '');
   const locked = useLockedFields(row.account.accountId);
@@ -58,7 +60,7 @@ export function AccountEditor({ row, onSave, onClose }: Props) {
 
   const save = async (event: Event) => {
     event.preventDefault();
-    const patch: AccountPatch = { alias: alias.trim(), color, hidden, tier, defaultRegion: region };
+    const patch: AccountPatch = { alias: alias.trim(), color, hidden, tier, defaultRegion: region, favorite };
     // What the administrator set is not ours to send.
     for (const field of locked) delete patch[field as keyof AccountPatch];
     await onSave(patch).catch(() => undefined);
@@ -98,7 +100,8 @@ export function AccountEditor({ row, onSave, onClose }: Props) {
                 value={c}
                 checked={color === c}
                 onChange={() => setColor(c)}
-                aria-label={`Colour ${c}`}
+                // Named as a person says it ("Colour Red"): a hex code means nothing read aloud.
+                aria-label={`Colour ${colorName(c)}`}
               />
               <span class="swatch" style={{ background: c }} aria-hidden="true" />
             </label>
@@ -147,6 +150,11 @@ export function AccountEditor({ row, onSave, onClose }: Props) {
           ))}
         </select>
         <LockedNote id="account-region-locked" show={isLocked('defaultRegion')} />
+        {/* The account row's star, here too: by keyboard (Alt+E on one of its roles) the star is out of reach. */}
+        <label class="checkbox">
+          <input type="checkbox" checked={favorite} onChange={(e) => setFavorite(e.currentTarget.checked)} />
+          Favourite account (listed first)
+        </label>
         <label class="checkbox">
           <input type="checkbox" checked={hidden} onChange={(e) => setHidden(e.currentTarget.checked)} />
           Hide this account from the list

@@ -11,14 +11,17 @@ import { isListKey, playKeys, type QueuedKey, queuedKey } from '../first-paint/h
 import { rememberFirstPaint } from '../first-paint/remember-first-paint';
 import { AccountEditor } from './account-editor';
 import { firstScreenOf, rememberFirstScreen } from './first-screen';
-import { AccountHeader, PortalHeader, RoleLine, type RowHandlers } from './row-views';
+import { KeyList } from './key-list';
+import { altAction, ROW_KEYS_DESCRIPTION, ROW_KEYS_DESCRIPTION_ID } from './row-keys';
+import { AccountHeader, PortalHeader, RoleLine, type RowHandlers, roleCellId } from './row-views';
 import { buildRows, lookupAccounts, nextRoleIndex, type Row, roleEntries, rowHeight } from './rows';
 import { SyncStatus } from './sync-status';
 import { useCredentialCopy } from './use-credential-copy';
 import type { DirectoryData } from './use-directory';
 import { useSearchedQuery } from './use-searched-query';
 
-const LIST_HEIGHT = 400;
+// Leaves room for the two footer lines within the ~560 px Chrome gives the popup.
+const LIST_HEIGHT = 372;
 const SEARCH_LIMIT = 500;
 
 type AccountRow = Extract<Row, { kind: 'account' }>;
@@ -39,7 +42,9 @@ export function DirectoryView({
   const [notice, setNotice] = useState<string | null>(null);
   const report = (error: unknown) => setNotice(error instanceof Error ? error.message : String(error));
   const [showHidden, setShowHidden] = useState(false);
-  const [copied, setCopied] = useState<string | null>(null);
+  // What a key or button just did ("Link copied", "Starred"), said in the footer's live region.
+  const [announcement, announce] = useState<string | null>(null);
+  const [showKeys, setShowKeys] = useState(false);
   const credentials = useCredentialCopy(actions);
   const hiddenCount = Object.values(data.prefs).filter((p) => p.hidden).length;
   const input = useRef<HTMLInputElement>(null);
@@ -98,13 +103,13 @@ export function DirectoryView({
       const link = portalShortcutLink(awsStartUrl(portal), row.entry.accountId, row.entry.roleName);
       navigator.clipboard
         .writeText(link)
-        .then(() => setCopied(`Link to ${row.entry.roleName} copied.`), report);
+        .then(() => announce(`Link to ${row.entry.roleName} copied.`), report);
     },
     onCopyCredentials: (row) => {
       setNotice(null);
-      setCopied(`Getting credentials for ${row.entry.roleName}…`);
-      credentials.copy(row.entry).then(setCopied, (error: unknown) => {
-        setCopied(null);
+      announce(`Getting credentials for ${row.entry.roleName}…`);
+      credentials.copy(row.entry).then(announce, (error: unknown) => {
+        announce(null);
         report(error);
       });
     },
@@ -113,10 +118,20 @@ export function DirectoryView({
       const favoriteRoles = row.favorite
         ? current.filter((r) => r !== row.entry.roleName)
         : [...current, row.entry.roleName];
-      actions.updateAccountPrefs(row.entry.accountId, { favoriteRoles }).catch(report);
+      const account = row.entry.alias || row.entry.accountName;
+      actions
+        .updateAccountPrefs(row.entry.accountId, { favoriteRoles })
+        .then(
+          () => announce(`${row.favorite ? 'Unstarred' : 'Starred'} ${row.entry.roleName} in ${account}.`),
+          report,
+        );
     },
-    onToggleAccountFavorite: (row) =>
-      actions.updateAccountPrefs(row.account.accountId, { favorite: !row.prefs.favorite }).catch(report),
+    onToggleAccountFavorite: (row) => {
+      const title = row.prefs.alias || row.account.accountName;
+      actions
+        .updateAccountPrefs(row.account.accountId, { favorite: !row.prefs.favorite })
+        .then(() => announce(`${row.prefs.favorite ? 'Unstarred' : 'Starred'} account ${title}.`), report);
+    },
     onEditAccount: setEditing,
   };
 
@@ -145,15 +160,17 @@ export function DirectoryView({
       event.preventDefault();
       setQuery('');
       setActive(-1);
-    } else if (event.altKey && event.code === 'KeyF' && row?.kind === 'role') {
+    } else if (row?.kind === 'role') {
+      const action = altAction(event);
+      if (!action) return;
       event.preventDefault();
-      handlers.onToggleRoleFavorite(row);
-    } else if (event.altKey && event.code === 'KeyC' && row?.kind === 'role') {
-      event.preventDefault();
-      handlers.onCopyLink(row);
-    } else if (event.altKey && event.code === 'KeyK' && row?.kind === 'role') {
-      event.preventDefault();
-      handlers.onCopyCredentials(row);
+      if (action === 'star') handlers.onToggleRoleFavorite(row);
+      else if (action === 'link') handlers.onCopyLink(row);
+      else if (action === 'credentials') handlers.onCopyCredentials(row);
+      else if (action === 'edit') {
+        const account = accountRowOf(rows, activeIndex);
+        if (account) handlers.onEditAccount(account);
+      }
     }
   };
 
@@ -163,14 +180,15 @@ export function DirectoryView({
         <input
           ref={input}
           type="search"
-          // biome-ignore lint/a11y/noRedundantRoles: without it a search input is a searchbox; the listbox pattern needs a combobox
+          // biome-ignore lint/a11y/noRedundantRoles: without it a search input is a searchbox; the grid popup pattern needs a combobox (docs/accessibility.md)
           role="combobox"
           list={undefined}
           aria-label="Search accounts and roles"
+          aria-haspopup="grid"
           aria-controls="directory-list"
           aria-expanded="true"
           aria-autocomplete="list"
-          aria-activedescendant={activeIndex >= 0 ? `option-${activeIndex}` : undefined}
+          aria-activedescendant={activeIndex >= 0 ? roleCellId(activeIndex) : undefined}
           placeholder="Search accounts and roles"
           spellcheck={false}
           autoComplete="off"
@@ -213,28 +231,47 @@ export function DirectoryView({
           busy={!data.complete}
           renderRow={(row, i) =>
             row.kind === 'portal' ? (
-              <PortalHeader row={row} />
+              <PortalHeader row={row} index={i} />
             ) : row.kind === 'account' ? (
-              <AccountHeader row={row} handlers={handlers} />
+              <AccountHeader row={row} index={i} handlers={handlers} />
             ) : (
-              <RoleLine row={row} id={`option-${i}`} active={i === activeIndex} handlers={handlers} />
+              <RoleLine row={row} index={i} active={i === activeIndex} handlers={handlers} />
             )
           }
         />
       )}
+      {/* Read by screen readers after the active role's name (aria-describedby): what its row offers by key. */}
+      <span id={ROW_KEYS_DESCRIPTION_ID} hidden>
+        {ROW_KEYS_DESCRIPTION}
+      </span>
       <footer class="directory-footer">
-        {/* What was just copied takes the place of the key hints; the live region itself always stays. */}
-        <p class="copied muted" role="status" data-snapshot="no-text">
-          {copied}
-        </p>
-        {!copied && (
-          <p class="keys muted" aria-hidden="true">
-            ↑↓ · Enter open · ⇧Enter new tab · Alt+F star · Alt+C link · Alt+K CLI · Esc
+        <div class="footer-line">
+          {/* What was just done takes the place of the key hints; the live region itself always stays. */}
+          <p class="copied muted" role="status" data-snapshot="no-text">
+            {announcement}
           </p>
-        )}
-        <label class="format-picker">
-          <span class="visually-hidden">CLI credential format</span>
+          {!announcement && (
+            <p class="keys muted" aria-hidden="true">
+              ↓↑ choose · Enter open · ⇧Enter new tab · Alt+K CLI
+            </p>
+          )}
+          <button
+            type="button"
+            class="icon-button keys-button"
+            aria-haspopup="dialog"
+            aria-label="Keyboard shortcuts"
+            title="Keyboard shortcuts"
+            onClick={() => setShowKeys(true)}
+          >
+            ?
+          </button>
+        </div>
+        <div class="footer-line">
+          <label class="format-picker muted" for="credential-format">
+            CLI credential format
+          </label>
           <select
+            id="credential-format"
             value={credentials.format}
             title="Format of copied CLI credentials (Alt+K)"
             onChange={(e) => credentials.setFormat(e.currentTarget.value as CredentialFormat)}
@@ -245,18 +282,26 @@ export function DirectoryView({
               </option>
             ))}
           </select>
-        </label>
-        {hiddenCount > 0 && (
-          <button
-            type="button"
-            class="link-button"
-            aria-pressed={showHidden}
-            onClick={() => setShowHidden(!showHidden)}
-          >
-            {showHidden ? 'Hide hidden accounts' : `Show ${hiddenCount} hidden`}
-          </button>
-        )}
+          {hiddenCount > 0 && (
+            <button
+              type="button"
+              class="link-button"
+              aria-pressed={showHidden}
+              onClick={() => setShowHidden(!showHidden)}
+            >
+              {showHidden ? 'Hide hidden accounts' : `Show ${hiddenCount} hidden`}
+            </button>
+          )}
+        </div>
       </footer>
+      {showKeys && (
+        <KeyList
+          onClose={() => {
+            setShowKeys(false);
+            input.current?.focus();
+          }}
+        />
+      )}
       {editing && (
         <AccountEditor
           row={editing}
@@ -269,6 +314,15 @@ export function DirectoryView({
       )}
     </div>
   );
+}
+
+/** The account a role row belongs to: the nearest account row above it. */
+function accountRowOf(rows: readonly Row[], index: number): AccountRow | undefined {
+  for (let i = index; i >= 0; i--) {
+    const row = rows[i];
+    if (row?.kind === 'account') return row;
+  }
+  return undefined;
 }
 
 /** Shared with the omnibox (src/shared/directory/ranking-signals.ts) so both rank alike. */

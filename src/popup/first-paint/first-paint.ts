@@ -43,7 +43,7 @@ function paintAhead(): void {
   const search = container.querySelector<HTMLInputElement>(SEARCH_SELECTOR);
   leaveOnlySearchLive(container, search);
   // A stand-in: assistive technology (and anyone counting "the full list") waits for the app's list.
-  for (const list of container.querySelectorAll('[role="listbox"]')) list.setAttribute('aria-busy', 'true');
+  for (const list of container.querySelectorAll('[role="grid"]')) list.setAttribute('aria-busy', 'true');
   // autofocus, not focus(): the browser focuses it while it renders the frame that draws the picture, instead of
   // a style and layout pass forced here (5-15 ms). Measured: the frame is painted no sooner (it does that pass
   // anyway), but this script ends sooner.

@@ -17,7 +17,7 @@ function rootWith(markup: string): HTMLElement {
   return root;
 }
 
-const ROW = `<div class="virtual-row" style="top: 28px; height: 30px;"><div id="option-1" tabindex="-1" class="row role-row active" role="option" aria-selected="true" aria-label="ReadOnly in acme-prod (1111-2222-3333)"><span class="role-name">Read<mark>Only</mark></span><button type="button" class="icon-button" tabindex="-1" aria-pressed="false" aria-label="Star ReadOnly in acme-prod">☆</button><button type="button" class="icon-button" aria-label="Copy link"><svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"><path d="M6.5 9.5l3-3"></path></svg></button></div></div>`;
+const ROW = `<div class="virtual-row" style="top: 28px; height: 30px;"><div class="row role-row active" role="row" aria-rowindex="2"><span id="role-1" class="role-name" role="rowheader" aria-selected="true" aria-label="ReadOnly in acme-prod (1111-2222-3333)" aria-describedby="row-keys">Read<mark>Only</mark></span><span role="gridcell"><button type="button" class="icon-button" tabindex="-1" aria-pressed="false" aria-label="Star ReadOnly in acme-prod" aria-keyshortcuts="Alt+F">☆</button></span><span role="gridcell"><button type="button" class="icon-button" aria-label="Copy link"><svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"><path d="M6.5 9.5l3-3"></path></svg></button></span></div></div>`;
 
 describe('the first paint picture', () => {
   beforeEach(() => {
@@ -25,7 +25,7 @@ describe('the first paint picture', () => {
   });
 
   it('draws the popup as it was: same elements, attributes, text and SVG icons', () => {
-    const markup = `<header class="popup-header"><img src="/icons/icon-32.png" alt=""><h1>AWS SSO Switcher</h1><button type="button">Settings</button></header><main><div class="search"><input type="search" role="combobox" aria-label="Search accounts and roles" placeholder="Search accounts and roles" spellcheck="false" autocomplete="off"></div><div id="directory-list" class="virtual-list" role="listbox" aria-label="Accounts and roles" style="height: 400px;">${ROW}</div></main>`;
+    const markup = `<header class="popup-header"><img src="/icons/icon-32.png" alt=""><h1>AWS SSO Switcher</h1><button type="button">Settings</button></header><main><div class="search"><input type="search" role="combobox" aria-label="Search accounts and roles" aria-haspopup="grid" aria-activedescendant="role-1" placeholder="Search accounts and roles" spellcheck="false" autocomplete="off"></div><div id="directory-list" class="virtual-list" role="grid" aria-label="Accounts and roles" aria-rowcount="40" aria-readonly="true" style="height: 400px;">${ROW}</div><span id="row-keys" hidden="">Enter to open in the console.</span></main>`;
     const picture = takeSnapshot(rootWith(markup));
     expect(picture).not.toBeNull();
     const drawn = replaySnapshot(picture as string, document);

@@ -43,7 +43,7 @@ export async function openPopupHoldingApp(
 export function optionLabels(page: Page, within: '#first-paint' | '#app'): Promise<string[]> {
   return page.evaluate(
     (root) =>
-      [...document.querySelectorAll(`${root} [role="option"]`)]
+      [...document.querySelectorAll(`${root} [role="rowheader"]`)]
         .filter((o) => !o.closest('[data-snapshot="skip"]'))
         .map((o) => o.getAttribute('aria-label') ?? ''),
     within,

@@ -21,7 +21,9 @@ export async function waitForSync(harness: ExtensionHarness, popup: Page): Promi
  */
 export async function openConsoleAsRole(harness: ExtensionHarness, popup: Page): Promise<Page> {
   await searchBox(popup).fill('prod identity admin');
-  await popup.getByRole('option', { name: new RegExp(`^${ROLE.roleName} in ${ROLE.accountName}`) }).waitFor();
+  await popup
+    .getByRole('rowheader', { name: new RegExp(`^${ROLE.roleName} in ${ROLE.accountName}`) })
+    .waitFor();
   const opened = harness.context.waitForEvent('page', (p) => p.url().includes('console.aws.amazon.com'));
   await popup.keyboard.press('Shift+Enter');
   const tab = await opened;
