@@ -48,7 +48,7 @@ function apiHosts(h: ExtensionHarness): Set<string> {
 /** Opens AdministratorAccess in acme-prod-identity from the signed-in popup; resolves to the tagged console tab. */
 async function openTaggedConsole(h: ExtensionHarness, popup: Page, consoleHost: string): Promise<Page> {
   await searchBox(popup).fill('prod identity admin');
-  await popup.getByRole('option', { name: /^AdministratorAccess in acme-prod-identity/ }).waitFor();
+  await popup.getByRole('rowheader', { name: /^AdministratorAccess in acme-prod-identity/ }).waitFor();
   const opened = h.context.waitForEvent('page', (p) => new URL(p.url()).hostname === consoleHost);
   await popup.keyboard.press('Shift+Enter');
   const tab = await opened;

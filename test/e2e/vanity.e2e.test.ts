@@ -77,7 +77,7 @@ describe('a company vanity start URL', () => {
       .poll(() => popup.getByRole('status').filter({ hasText: 'accounts' }).textContent())
       .toMatch(new RegExp(`^${total} accounts`));
     await popup.getByRole('combobox', { name: 'Search accounts and roles' }).fill('prod identity admin');
-    await popup.getByRole('option', { name: /^AdministratorAccess in acme-prod-identity/ }).waitFor();
+    await popup.getByRole('rowheader', { name: /^AdministratorAccess in acme-prod-identity/ }).waitFor();
     h.emulator.resetLog();
     const consoleTab = h.context.waitForEvent('page', (p) => p.url().includes('console.aws.amazon.com'));
     await popup.keyboard.press('Shift+Enter');
