@@ -119,7 +119,7 @@ describeEachFirefox((firefox) => {
       // The form says why, not "check your connection".
       expect(await alert.evaluate((el) => el.textContent)).toContain('not allowed to reach AWS sites');
       // Without the host permission the call is a cross-origin fetch: Firefox sent only its CORS preflight, which
-      // the emulator does not answer (aws-protocol.md §8.3). Nothing reached the OIDC API.
+      // the emulator does not answer (docs/aws-protocol.md §8.5). Nothing reached the OIDC API.
       expect(h.emulator.requests().filter((r) => r.method !== 'OPTIONS')).toEqual([]);
 
       // The popup's banner asks for access from a real click, which is what Firefox requires.

@@ -21,7 +21,7 @@ export const MESSAGES = {
 
 /**
  * The device-code polling state machine: what to do after CreateToken failed with `errorName`
- * (the SDK's error name, see aws-protocol.md §2.4.1). Pure, so it is tested as a table.
+ * (the SDK's error name, see docs/aws-protocol.md §4.2). Pure, so it is tested as a table.
  */
 export function afterPollError(
   flow: Pick<DeviceFlow, 'intervalMs' | 'reRegistered'>,

@@ -23,7 +23,7 @@ export async function registerClient(endpoint: ServiceEndpoint) {
     new RegisterClientCommand({
       clientName: 'AWS SSO Switcher',
       clientType: 'public',
-      // sso:account:access is what makes AWS issue refresh tokens (aws-protocol.md §2.4.3).
+      // sso:account:access is what makes AWS issue refresh tokens (docs/aws-protocol.md §4.3).
       scopes: ['sso:account:access'],
       grantTypes: [DEVICE_CODE_GRANT, 'refresh_token'],
     }),

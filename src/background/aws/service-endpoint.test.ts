@@ -23,7 +23,7 @@ async function hostOf(
   return host;
 }
 
-describe('serviceEndpoint: which endpoint family a portal uses (aws-protocol.md §1)', () => {
+describe('serviceEndpoint: which endpoint family a portal uses (docs/aws-protocol.md §1)', () => {
   it.each([
     [`https://${INS}.portal.us-east-1.app.aws`, undefined, 'dualstack'],
     [`https://${INS}.portal.cn-north-1.app.amazonwebservices.com.cn`, undefined, 'dualstack'],

@@ -3,7 +3,7 @@ import { type Partition, partitionOfRegion } from '../../shared/aws/regions';
 /**
  * Where console federation happens for a partition. We use the regional sign-in host of the partition's
  * main region for every step: getSigninToken, login and the logout that wraps it must share one host, or the
- * logout's redirect is refused (aws-protocol.md §4.4; Leapp PR #520).
+ * logout's redirect is refused (docs/aws-protocol.md §8.4).
  */
 const SIGNIN_REGION: Record<Partition['id'], string> = {
   aws: 'us-east-1',

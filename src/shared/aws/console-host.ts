@@ -10,7 +10,7 @@ const APEXES: readonly (readonly [string, Partition])[] = [
   ['console.aws.amazon.com', 'aws'],
   ['console.amazonaws-us-gov.com', 'aws-us-gov'],
   ['console.amazonaws.cn', 'aws-cn'],
-  // The European Sovereign Cloud's console is on its own domain, not its API domain amazonaws.eu (aws-protocol.md §8).
+  // The European Sovereign Cloud's console is on its own domain, not its API domain amazonaws.eu (docs/aws-protocol.md §8.3).
   ['console.amazonaws-eusc.eu', 'aws-eusc'],
 ];
 

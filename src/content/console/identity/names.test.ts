@@ -24,7 +24,7 @@ describe('parseConsoleHost (protocol doc §4.3, §5)', () => {
       'cn-north-1.console.amazonaws.cn',
       { partition: 'aws-cn', region: 'cn-north-1', multiSessionAccountId: null },
     ],
-    // The European Sovereign Cloud's console domain (aws-protocol.md §8).
+    // The European Sovereign Cloud's console domain (docs/aws-protocol.md §8.3).
     ['console.amazonaws-eusc.eu', { partition: 'aws-eusc', ...none }],
     [
       'eusc-de-east-1.console.amazonaws-eusc.eu',
