@@ -104,7 +104,7 @@ describe('accessibility audits', () => {
     const device = await addPortalAndStartSignIn(h, popup, { startUrl, region, name: 'Demo' });
     const code = await shownUserCode(popup, 'Demo');
     await audit(popup, 'popup, signing in');
-    await device.getByRole('status').filter({ hasText: 'AWS SSO Switcher started this sign-in' }).waitFor();
+    await device.getByRole('status').filter({ hasText: 'this is the sign-in you started' }).waitFor();
     await audit(device, 'device page banner, our sign-in', '#aws-sso-switcher-device-check');
 
     h.emulator.approve(code);
@@ -184,7 +184,7 @@ describe('accessibility audits', () => {
     ).json as { userCode: string };
     const phish = await h.context.newPage();
     await phish.goto(`https://device.sso.${h.emulator.region}.amazonaws.com/?user_code=${started.userCode}`);
-    await phish.getByRole('alert').filter({ hasText: 'did not start this sign-in' }).waitFor();
+    await phish.getByRole('alert').filter({ hasText: 'is not from a sign-in you started' }).waitFor();
     await audit(phish, 'device page banner, phishing warning', '#aws-sso-switcher-device-check');
   });
 

@@ -23,13 +23,17 @@ interface Props {
   onClose(): void;
 }
 
-/** Fields of this account an administrator set (read from the background's copy of the policy). */
-function useLockedFields(accountId: string): readonly string[] {
-  const [locked, setLocked] = useState<readonly string[]>([]);
+/**
+ * Fields of this account an administrator set (read from the background's copy of the policy); null until read.
+ * Until then the editor is not shown and every field is disabled: text typed into a field that turns out locked
+ * would be dropped on save.
+ */
+function useLockedFields(accountId: string): readonly string[] | null {
+  const [locked, setLocked] = useState<readonly string[] | null>(null);
   useEffect(() => {
     managedMirrorItem.get().then(
       (mirror) => setLocked(managedAccountFields(mirror, accountId)),
-      () => undefined,
+      () => setLocked([]),
     );
   }, [accountId]);
   return locked;
@@ -53,16 +57,19 @@ export function AccountEditor({ row, onSave, onClose }: Props) {
   const [tier, setTier] = useState<Tier>(row.prefs.tier ?? '');
   const [region, setRegion] = useState(row.prefs.defaultRegion ?? '');
   const locked = useLockedFields(row.account.accountId);
-  const isLocked = (field: string) => locked.includes(field);
+  const isLocked = (field: string) => locked?.includes(field) ?? false;
+  const isDisabled = (field: string) => locked === null || isLocked(field);
+  // Shown once the locks are known, so that it opens with each field as it will stay, and showModal's focus lands
+  // on the first field the person may change.
   useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
+    if (locked !== null && !dialog.current?.open) dialog.current?.showModal();
+  }, [locked]);
 
   const save = async (event: Event) => {
     event.preventDefault();
     const patch: AccountPatch = { alias: alias.trim(), color, hidden, tier, defaultRegion: region, favorite };
     // What the administrator set is not ours to send.
-    for (const field of locked) delete patch[field as keyof AccountPatch];
+    for (const field of locked ?? []) delete patch[field as keyof AccountPatch];
     await onSave(patch).catch(() => undefined);
     onClose();
   };
@@ -77,14 +84,14 @@ export function AccountEditor({ row, onSave, onClose }: Props) {
           value={alias}
           maxLength={100}
           placeholder={row.account.accountName}
-          disabled={isLocked('alias')}
+          disabled={isDisabled('alias')}
           aria-describedby={isLocked('alias') ? 'account-alias-locked' : undefined}
           onInput={(e) => setAlias(e.currentTarget.value)}
         />
         <LockedNote id="account-alias-locked" show={isLocked('alias')} />
         <fieldset
           class="colors"
-          disabled={isLocked('color')}
+          disabled={isDisabled('color')}
           aria-describedby={isLocked('color') ? 'account-color-locked' : undefined}
         >
           <legend>Colour</legend>
@@ -110,7 +117,7 @@ export function AccountEditor({ row, onSave, onClose }: Props) {
         </fieldset>
         <fieldset
           class="tiers"
-          disabled={isLocked('tier')}
+          disabled={isDisabled('tier')}
           aria-describedby={isLocked('tier') ? 'account-tier-locked' : undefined}
         >
           <legend>Danger tier</legend>
@@ -138,7 +145,7 @@ export function AccountEditor({ row, onSave, onClose }: Props) {
         <select
           id="account-region"
           value={region}
-          disabled={isLocked('defaultRegion')}
+          disabled={isDisabled('defaultRegion')}
           aria-describedby={isLocked('defaultRegion') ? 'account-region-locked' : undefined}
           onChange={(e) => setRegion(e.currentTarget.value)}
         >
@@ -160,7 +167,7 @@ export function AccountEditor({ row, onSave, onClose }: Props) {
           Hide this account from the list
         </label>
         <div class="actions">
-          <button type="submit" class="primary">
+          <button type="submit" class="primary" disabled={locked === null}>
             Save
           </button>
           <button type="button" onClick={() => dialog.current?.close()}>
