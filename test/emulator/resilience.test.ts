@@ -1,6 +1,6 @@
 import { ListAccountsCommand } from '@aws-sdk/client-sso';
 import { RegisterClientCommand } from '@aws-sdk/client-sso-oidc';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Emulator, startEmulator } from './index.ts';
 import { raw, rejection, type SdkClients, sdkClients, signIn } from './support.ts';
 
@@ -56,7 +56,13 @@ describe('throttling', () => {
   it('lets the SDK with default retries succeed after its own backoff (AWS names no wait)', async () => {
     emulator.configure({ throttle: { ratePerSecond: 5, burst: 1 } });
     await retrying.sso.send(new ListAccountsCommand({ accessToken }));
-    const result = await retrying.sso.send(new ListAccountsCommand({ accessToken }));
+    // The SDK waits a random share ("full jitter") of its throttling backoff (500 ms base): a share drawn near 0
+    // retries before the bucket refills (200 ms) and all three attempts meet 429. The draw is fixed at the top of
+    // its range, so the test is about the retry, not about luck.
+    vi.spyOn(Math, 'random').mockReturnValue(0.999);
+    const result = await retrying.sso.send(new ListAccountsCommand({ accessToken })).finally(() => {
+      vi.mocked(Math.random).mockRestore();
+    });
     expect(result.$metadata.attempts).toBeGreaterThanOrEqual(2);
     expect(statuses()[0]).toBe(200);
     expect(statuses()[1]).toBe(429);
