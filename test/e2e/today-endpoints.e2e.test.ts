@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ExtensionHarness, launchExtension } from './harness/launch.ts';
 import { portalSection, shownUserCode } from './pages/portal-flow.ts';
+import { openTaggedConsole } from './pages/tagged-console.ts';
 
 /**
  * AWS as it is in late 2026 (docs/aws-protocol.md §1, §8): a dual-stack instance signed in through the dual-stack
@@ -18,7 +19,6 @@ afterEach(async () => {
 });
 
 const searchBox = (page: Page) => page.getByRole('combobox', { name: 'Search accounts and roles' });
-const tagPill = (page: Page) => page.getByRole('button', { name: /^AWS account .* Copy account id$/ });
 
 async function launch(region: string, startUrl: string): Promise<ExtensionHarness> {
   harness = await launchExtension({ emulator: { organization: 'demo', region, startUrl } });
@@ -43,17 +43,6 @@ function apiHosts(h: ExtensionHarness): Set<string> {
       .filter((r) => /^(oidc|portal\.sso)\./.test(r.host))
       .map((r) => r.host),
   );
-}
-
-/** Opens AdministratorAccess in acme-prod-identity from the signed-in popup; resolves to the tagged console tab. */
-async function openTaggedConsole(h: ExtensionHarness, popup: Page, consoleHost: string): Promise<Page> {
-  await searchBox(popup).fill('prod identity admin');
-  await popup.getByRole('rowheader', { name: /^AdministratorAccess in acme-prod-identity/ }).waitFor();
-  const opened = h.context.waitForEvent('page', (p) => new URL(p.url()).hostname === consoleHost);
-  await popup.keyboard.press('Shift+Enter');
-  const tab = await opened;
-  await expect.poll(() => tagPill(tab).getAttribute('aria-label')).toContain('acme-prod-identity');
-  return tab;
 }
 
 describe('a dual-stack instance (start URL on app.aws)', () => {

@@ -8,6 +8,7 @@ import {
   portalSection,
   shownUserCode,
 } from './pages/portal-flow.ts';
+import { openTaggedConsole } from './pages/tagged-console.ts';
 
 /**
  * Sign-in with each verification page AWS links to today (docs/aws-protocol.md §5): the extension opens what AWS
@@ -28,7 +29,7 @@ afterEach(async () => {
 });
 
 async function signInWith(emulator: EmulatorOptions) {
-  harness = await launchExtension({ emulator });
+  harness = await launchExtension({ emulator: { organization: 'demo', ...emulator } });
   const popup = await harness.openPopup();
   const { startUrl, region } = harness.emulator;
   // A start URL that names its region leaves the region picker disabled.
@@ -51,7 +52,7 @@ describe('the portal app page (…/#/device?user_code=…)', () => {
   ])(
     '%s: signs in, the banner follows the app’s navigation, the tab closes',
     async (_kind, startUrl, link) => {
-      const { harness, page, code } = await signInWith({
+      const { harness, popup, page, code } = await signInWith({
         verification: 'portal',
         ...(startUrl ? { startUrl } : {}),
       });
@@ -82,6 +83,8 @@ describe('the portal app page (…/#/device?user_code=…)', () => {
       await page.getByRole('button', { name: 'Approve' }).click();
       await expectSignedIn(harness, DEMO);
       await expect.poll(() => page.isClosed()).toBe(true);
+      // Signed in this way, the rest is as after any sign-in: the accounts, and a tagged console.
+      await openTaggedConsole(harness, popup, 'us-east-1.console.aws.amazon.com');
       expect(harness.consoleErrors).toEqual([]);
     },
   );
@@ -110,7 +113,7 @@ describe('the portal app page (…/#/device?user_code=…)', () => {
 
 describe('the signin.aws page (no code in the link)', () => {
   it('reads the code from the page once it appears, and closes the tab after the portal app approves', async () => {
-    const { harness, page, code } = await signInWith({ verification: 'signin' });
+    const { harness, popup, page, code } = await signInWith({ verification: 'signin' });
     const opened = new URL(page.url());
     expect(opened.host).toBe('us-east-1.signin.aws');
     expect(opened.searchParams.has('request_uri')).toBe(true);
@@ -127,6 +130,7 @@ describe('the signin.aws page (no code in the link)', () => {
     await page.getByRole('button', { name: 'Approve' }).click();
     await expectSignedIn(harness, DEMO);
     await expect.poll(() => page.isClosed()).toBe(true);
+    await openTaggedConsole(harness, popup, 'us-east-1.console.aws.amazon.com');
     expect(harness.consoleErrors).toEqual([]);
   });
 
