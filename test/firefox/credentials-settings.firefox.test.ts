@@ -3,8 +3,8 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { accountNamed, formatAccountId, signIn } from './flows.ts';
 import {
-  byRoleInShadow,
   describeEachFirefox,
+  escapeRegExp,
   type FirefoxHarness,
   findByRole,
   findByText,
@@ -124,8 +124,12 @@ describeEachFirefox((firefox) => {
     const consoleTab = h.waitForTab((url) => /\.console\.aws\.amazon\.com\/console\/home/.test(url));
     await (await findByRole(again, 'button', `Open ${ROLE} in ${ALIAS} in a new tab`)).click();
     const tab = await consoleTab;
-    const pillName = `AWS account ${ALIAS}, ${formatAccountId(accountId)}, role ${ROLE}. Copy account id`;
-    await waitForElement(tab, byRoleInShadow('#aws-sso-switcher-tag', 'button', pillName));
+    // Named by its visible text (WCAG 2.5.3), then what a click does; the time left may follow the id.
+    const pillName = `AWS account ${ALIAS} · ${ROLE} ${formatAccountId(accountId)}`;
+    const pill = await waitForElement(tab, '#aws-sso-switcher-tag >>> button');
+    await expect
+      .poll(() => pill.evaluate((el) => el.getAttribute('aria-label')))
+      .toMatch(new RegExp(`^${escapeRegExp(pillName)}( · .+)?\\. Copy account id$`));
     await expect.poll(() => tab.title()).toBe(`[${ALIAS} · ${ROLE}] Console Home`);
     const host = await waitForElement(tab, '#aws-sso-switcher-tag');
     expect(await host.evaluate((el) => (el as HTMLElement).style.getPropertyValue('--tag-color'))).toBe(

@@ -366,3 +366,8 @@ function collectConsoleErrors(browser: Browser): string[] {
   });
   return errors;
 }
+
+/** `text` as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

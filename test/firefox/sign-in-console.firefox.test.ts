@@ -10,8 +10,8 @@ import {
   submitAndAwaitDevicePage,
 } from './flows.ts';
 import {
-  byRoleInShadow,
   describeEachFirefox,
+  escapeRegExp,
   type FirefoxHarness,
   type FirefoxLaunchOptions,
   findByRole,
@@ -74,8 +74,12 @@ describeEachFirefox(
         expect(new URL(tab.url()).hostname).toBe(`${h.emulator.region}.console.aws.amazon.com`);
 
         // 4. The content script tags it: a strip and a pill in a shadow root, and the tab title's prefix.
-        const pillName = `AWS account ${ACCOUNT}, ${formatAccountId(accountId)}, role ${ROLE}. Copy account id`;
-        const pill = await waitForElement(tab, byRoleInShadow('#aws-sso-switcher-tag', 'button', pillName));
+        // Named by its visible text (WCAG 2.5.3), then what a click does; the time left may follow the id.
+        const pillName = `AWS account ${ACCOUNT} · ${ROLE} ${formatAccountId(accountId)}`;
+        const pill = await waitForElement(tab, '#aws-sso-switcher-tag >>> button');
+        await expect
+          .poll(() => pill.evaluate((el) => el.getAttribute('aria-label')))
+          .toMatch(new RegExp(`^${escapeRegExp(pillName)}( · .+)?\\. Copy account id$`));
         await expect.poll(() => tab.title()).toBe(`[${ACCOUNT} · ${ROLE}] Console Home`);
         const strip = await waitForElement(tab, '#aws-sso-switcher-tag >>> .strip');
         // "prod" in the account name: the danger tier, drawn red.
