@@ -38,6 +38,18 @@ async function signInWith(emulator: EmulatorOptions) {
   return { harness, popup, page, code: await shownUserCode(popup, DEMO) };
 }
 
+/**
+ * Approves on the verification page, then checks what follows any sign-in: the tab closes, the accounts arrive
+ * and a console opens tagged, with nothing logged as an error.
+ */
+async function approveThenUseIt(h: ExtensionHarness, popup: Page, page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Approve' }).click();
+  await expectSignedIn(h, DEMO);
+  await expect.poll(() => page.isClosed()).toBe(true);
+  await openTaggedConsole(h, popup, 'us-east-1.console.aws.amazon.com');
+  expect(h.consoleErrors).toEqual([]);
+}
+
 const banner = (page: Page, role: 'status' | 'alert', text: string) =>
   page.getByRole(role).filter({ hasText: text }).waitFor();
 
@@ -80,12 +92,7 @@ describe('the portal app page (…/#/device?user_code=…)', () => {
       await go(`#/device?user_code=${code}`);
       await banner(page, 'status', OURS);
 
-      await page.getByRole('button', { name: 'Approve' }).click();
-      await expectSignedIn(harness, DEMO);
-      await expect.poll(() => page.isClosed()).toBe(true);
-      // Signed in this way, the rest is as after any sign-in: the accounts, and a tagged console.
-      await openTaggedConsole(harness, popup, 'us-east-1.console.aws.amazon.com');
-      expect(harness.consoleErrors).toEqual([]);
+      await approveThenUseIt(harness, popup, page);
     },
   );
 
@@ -127,11 +134,7 @@ describe('the signin.aws page (no code in the link)', () => {
     await page.getByRole('button', { name: 'Confirm and continue' }).click();
     await page.waitForURL(`https://d-9067c0ffee.awsapps.com/start/#/device?user_code=${code}`);
     await banner(page, 'status', OURS);
-    await page.getByRole('button', { name: 'Approve' }).click();
-    await expectSignedIn(harness, DEMO);
-    await expect.poll(() => page.isClosed()).toBe(true);
-    await openTaggedConsole(harness, popup, 'us-east-1.console.aws.amazon.com');
-    expect(harness.consoleErrors).toEqual([]);
+    await approveThenUseIt(harness, popup, page);
   });
 
   it('says it found no code when the page shows none', async () => {
