@@ -165,7 +165,7 @@ describe('keyboard shortcuts (real key presses)', () => {
 describe('the address bar keyword “aws”', () => {
   let addressBar: AddressBar;
   beforeAll(async () => {
-    addressBar = await watchAddressBar(h, tab);
+    addressBar = await watchAddressBar(h);
   });
 
   it('opens the best match in the current tab on Enter', async () => {

@@ -57,7 +57,7 @@ beforeAll(async () => {
   expect(reply).toEqual({ ok: true, value: null });
   await popup.close();
   tab = h.context.pages()[0] ?? (await h.context.newPage());
-  addressBar = await watchAddressBar(h, tab);
+  addressBar = await watchAddressBar(h);
 });
 afterAll(() => h?.close());
 
