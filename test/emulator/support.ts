@@ -35,17 +35,17 @@ export interface SdkClients {
   close(): void;
 }
 
+/** An HTTPS agent that trusts the emulator's certificate and sends every AWS host name to its loopback port. */
+function emulatorAgent(emulator: Emulator): Agent {
+  return new Agent({ ca: emulator.certificatePem, keepAlive: true, lookup: toLoopback, checkServerIdentity });
+}
+
 /** Both SDK clients with the emulator's certificate pinned as CA; `endpoint` defaults to the IP base URL. */
 export function sdkClients(
   emulator: Emulator,
   options: { maxAttempts?: number; endpoint?: string } = {},
 ): SdkClients {
-  const agent = new Agent({
-    ca: emulator.certificatePem,
-    keepAlive: true,
-    lookup: toLoopback,
-    checkServerIdentity,
-  });
+  const agent = emulatorAgent(emulator);
   const config = {
     region: emulator.region,
     endpoint: options.endpoint ?? emulator.baseUrl,
@@ -74,12 +74,7 @@ export function resolvedSdkClients(
   emulator: Emulator,
   options: { region: string; useDualstackEndpoint?: boolean },
 ): SdkClients & { hosts(): string[] } {
-  const agent = new Agent({
-    ca: emulator.certificatePem,
-    keepAlive: true,
-    lookup: toLoopback,
-    checkServerIdentity,
-  });
+  const agent = emulatorAgent(emulator);
   const config = {
     region: options.region,
     useDualstackEndpoint: options.useDualstackEndpoint ?? false,

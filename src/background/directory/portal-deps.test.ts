@@ -6,13 +6,7 @@ import { createRateLimiter } from './rate-limiter';
 
 // Storage and sessions are the browser's; here the token is a constant and no storage is touched.
 vi.mock('../../shared/browser', () => ({ browser: {} }));
-vi.mock('../auth/session', () => ({
-  withAccessToken: (
-    _portalId: string,
-    call: (token: string) => Promise<unknown>,
-    via: (send: () => Promise<unknown>) => Promise<unknown>,
-  ) => via(() => call('at-1')),
-}));
+vi.mock('../auth/session', () => import('../../../test/support/session-passthrough'));
 vi.mock('../status/notify-ui', () => ({
   notifyUi: async () => undefined,
   notifyPages: async () => undefined,

@@ -9,13 +9,7 @@ import { syncPortal } from './sync-portal';
 // The whole sync as it runs in the worker (portal deps, shared limiter, retries), the SDK's transport replaced by
 // a throttling portal on a virtual clock. The token is a constant and no storage is touched.
 vi.mock('../../shared/browser', () => ({ browser: {} }));
-vi.mock('../auth/session', () => ({
-  withAccessToken: (
-    _portalId: string,
-    call: (token: string) => Promise<unknown>,
-    via: (send: () => Promise<unknown>) => Promise<unknown>,
-  ) => via(() => call('at-1')),
-}));
+vi.mock('../auth/session', () => import('../../../test/support/session-passthrough'));
 vi.mock('../status/notify-ui', () => ({
   notifyUi: async () => undefined,
   notifyPages: async () => undefined,
