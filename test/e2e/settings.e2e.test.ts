@@ -162,7 +162,20 @@ describe('back up and restore', () => {
     const changed = Object.keys(file.accountPrefs).length;
     await preview.getByText(`Account settings: ${changed} accounts`).waitFor();
     await data.getByRole('button', { name: 'Apply import' }).click();
-    await data.getByRole('status').filter({ hasText: 'Imported' }).waitFor();
+    // Seen once in a clean-clone CI run: the import never answered. Say which Web Locks were held if it recurs.
+    await data
+      .getByRole('status')
+      .filter({ hasText: 'Imported' })
+      .waitFor()
+      .catch(async (error: unknown) => {
+        const locks = await (await h.worker()).evaluate(async () => {
+          const { held = [], pending = [] } = await navigator.locks.query();
+          return { held: held.map((l) => l.name), pending: pending.map((l) => l.name) };
+        });
+        throw new Error(
+          `${String(error)}\nlocks held: ${locks.held.join(', ')}; waiting: ${locks.pending.join(', ')}`,
+        );
+      });
     expect(comparable(await exportSettingsFile(options))).toEqual(comparable(original));
   });
 
@@ -254,7 +267,20 @@ describe('back up and restore', () => {
     // The original file, replacing, brings everything back as it was.
     await previewImport(options, original, 'Replace');
     await data.getByRole('button', { name: 'Apply import' }).click();
-    await data.getByRole('status').filter({ hasText: 'Imported' }).waitFor();
+    // Seen once in a clean-clone CI run: the import never answered. Say which Web Locks were held if it recurs.
+    await data
+      .getByRole('status')
+      .filter({ hasText: 'Imported' })
+      .waitFor()
+      .catch(async (error: unknown) => {
+        const locks = await (await h.worker()).evaluate(async () => {
+          const { held = [], pending = [] } = await navigator.locks.query();
+          return { held: held.map((l) => l.name), pending: pending.map((l) => l.name) };
+        });
+        throw new Error(
+          `${String(error)}\nlocks held: ${locks.held.join(', ')}; waiting: ${locks.pending.join(', ')}`,
+        );
+      });
     expect(comparable(await exportSettingsFile(options))).toEqual(comparable(original));
     expect(h.consoleErrors).toEqual([]);
   });
