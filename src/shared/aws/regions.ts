@@ -114,10 +114,12 @@ export const IDENTITY_CENTER_REGIONS: readonly IdentityCenterRegion[] = [
   { code: 'eusc-de-east-1', name: 'AWS European Sovereign Cloud (Germany)', partition: 'aws-eusc' },
 ];
 
-const BY_CODE = new Map(IDENTITY_CENTER_REGIONS.map((region) => [region.code, region]));
-
+/**
+ * A find over ~40 entries rather than a Map built at load: the console content script imports REGION_CODE from
+ * this file, and a table built at load would stay in its bundle.
+ */
 export function findIdentityCenterRegion(code: string): IdentityCenterRegion | undefined {
-  return BY_CODE.get(code);
+  return IDENTITY_CENTER_REGIONS.find((region) => region.code === code);
 }
 
 /** The partition of any region code (also account regions that do not host Identity Center). */
