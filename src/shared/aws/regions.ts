@@ -60,8 +60,9 @@ export const PARTITIONS: Readonly<Record<PartitionId, Partition>> = {
  * The shape of any AWS region code, in every partition: `us-east-1`, `us-gov-west-1`, `cn-north-1`,
  * `us-isob-east-1`, `eu-isoe-west-1`, `eusc-de-east-1` (four-letter prefix). The one pattern every schema and
  * parser uses. One or two digits at the end: every region today has one, but the SDK's own patterns allow any
- * number (`ap-southeast-7` exists), so a tenth region of a geography must not be refused (docs/aws-protocol.md §1.5). A shape only: which regions
- * host Identity Center is the table below, and which hosts we call, `oidcHost`/`portalHost`.
+ * number (`ap-southeast-7` exists), so a tenth region of a geography must not be refused (docs/aws-protocol.md
+ * §1.5). A shape only: which regions host Identity Center is the table below, and which hosts we call,
+ * `oidcHost`/`portalHost`.
  */
 export const REGION_CODE = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
 export const RegionCodeSchema = v.pipe(v.string(), v.regex(REGION_CODE));
