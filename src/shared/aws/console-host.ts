@@ -1,7 +1,6 @@
-import { REGION_CODE } from './regions';
+import { type PartitionId as Partition, partitionIdOfRegion, REGION_CODE } from './regions';
 
-/** Same names as src/shared/aws/regions.ts's PartitionId; kept literal so content scripts stay small. */
-export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn' | 'aws-eusc';
+export type { Partition };
 
 /**
  * Console host names of every partition (protocol doc §4.3) and the multi-session form
@@ -26,16 +25,10 @@ export interface ConsoleHost {
   multiSessionAccountId: string | null;
 }
 
-export function partitionOfRegion(region: string): Partition {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('eusc-')) return 'aws-eusc';
-  return region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
-}
-
 /** A region name that belongs to `partition` (when given), else null. */
 export function validRegion(value: unknown, partition?: Partition | null): string | null {
   if (typeof value !== 'string' || value.length > 32 || !REGION_CODE.test(value)) return null;
-  return !partition || partitionOfRegion(value) === partition ? value : null;
+  return !partition || partitionIdOfRegion(value) === partition ? value : null;
 }
 
 /**

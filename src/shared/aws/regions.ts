@@ -123,12 +123,20 @@ export function findIdentityCenterRegion(code: string): IdentityCenterRegion | u
   return IDENTITY_CENTER_REGIONS.find((region) => region.code === code);
 }
 
-/** The partition of any region code (also account regions that do not host Identity Center). */
+/**
+ * The partition of any region code, by its prefix (also account regions that do not host Identity Center). Just
+ * the id: the console content script needs no more, and so carries no table.
+ */
+export function partitionIdOfRegion(code: string): PartitionId {
+  if (code.startsWith('us-gov-')) return 'aws-us-gov';
+  if (code.startsWith('cn-')) return 'aws-cn';
+  if (code.startsWith('eusc-')) return 'aws-eusc';
+  return 'aws';
+}
+
+/** The partition of any region code, with its hosts. */
 export function partitionOfRegion(code: string): Partition {
-  if (code.startsWith('us-gov-')) return PARTITIONS['aws-us-gov'];
-  if (code.startsWith('cn-')) return PARTITIONS['aws-cn'];
-  if (code.startsWith('eusc-')) return PARTITIONS['aws-eusc'];
-  return PARTITIONS.aws;
+  return PARTITIONS[partitionIdOfRegion(code)];
 }
 
 function apiSuffix(region: string, stack: IpStack): string {
