@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 /**
  * Four layers, cheapest first (docs/testing.md):
  * - unit: pure logic and Preact components, next to their source (`src/**\/*.test.ts(x)`) and in test/unit;
+ * - types: type tests (`*.test-d.ts`), checked by the compiler (part of `npm run test:unit`);
  * - emulator: the local AWS emulator checked against the real AWS SDK clients;
  * - e2e: the built extension in real headless Chromium against the emulator (`npm run build` first);
  * - firefox: the built Firefox flavour in Firefox ESR (the system's, and 140) against the emulator
@@ -19,6 +20,21 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.{ts,tsx}', 'test/unit/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Type tests (`*.test-d.ts`): checked by the compiler, never run, e.g. that the UI's Actions answer
+          // with the message contract's reply types.
+          name: 'types',
+          include: [],
+          typecheck: {
+            enabled: true,
+            only: true,
+            include: ['src/**/*.test-d.ts', 'test/**/*.test-d.ts'],
+            tsconfig: './tsconfig.json',
+          },
         },
       },
       {

@@ -94,7 +94,7 @@ give byte-identical files.
   \`scripts/build/\` are the whole build. Vite minifies it (its default minifier); nothing is obfuscated, and no
   code is fetched at run time.
 - Third-party code comes from npm, at the versions in \`package-lock.json\`: the AWS SDK (\`@aws-sdk/client-sso\`,
-  \`@aws-sdk/client-sso-oidc\`), \`preact\`, \`@preact/signals\`, \`valibot\`, \`webextension-polyfill\`. One change is
+  \`@aws-sdk/client-sso-oidc\`), \`preact\`, \`valibot\`, \`webextension-polyfill\`. One change is
   made to it at build time: \`scripts/build/preact-without-inner-html.ts\` replaces Preact's support for
   \`dangerouslySetInnerHTML\` (its only \`innerHTML\` assignment, which the add-on never uses) with an error.
 - \`npm run build\` builds the Chrome flavour as well (\`dist/chrome\`); \`npm run package\` also writes the zips and

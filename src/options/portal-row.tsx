@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { forgetFirstPaint } from '../popup/first-paint/remember-first-paint';
 import { parseStartUrl } from '../shared/aws/start-url';
 import { requestVanityAccess } from '../shared/host-access';
 import { type PortalView, portalLabel } from '../shared/portals/portal';
 import { lockPath } from '../shared/settings/effective';
 import type { Actions } from '../ui/actions';
+import { forgetFirstPaint } from '../ui/first-paint-key';
 import { SET_BY_ORGANISATION } from '../ui/managed-text';
 import { PortalSession } from '../ui/portal-session';
 import { PortalEndpointsField } from './portal-endpoints-field';

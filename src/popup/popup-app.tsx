@@ -2,12 +2,12 @@ import { useEffect } from 'preact/hooks';
 import type { Actions } from '../ui/actions';
 import { AddPortalForm } from '../ui/add-portal-form';
 import { closeIfPopup } from '../ui/close-if-popup';
+import { forgetFirstPaint } from '../ui/first-paint-key';
 import { HostAccessBanner } from '../ui/host-access-banner';
 import { PortalSession } from '../ui/portal-session';
 import { usePortals } from '../ui/use-portals';
 import { DirectoryView } from './directory/directory-view';
 import { type DirectoryData, useDirectory } from './directory/use-directory';
-import { forgetFirstPaint } from './first-paint/remember-first-paint';
 import { useConsoleNotice } from './use-console-notice';
 
 export function PopupApp({

@@ -1,68 +1,69 @@
 import { browser } from '../shared/browser';
-import type { CredentialFormat } from '../shared/credentials/formats';
 import type { RoleEntry } from '../shared/directory/model';
-import type {
-  AddPortalResult,
-  CliCredentials,
-  ImportCheck,
-  ManagedSettingsView,
-  MessagePayload,
-  SettingsExport,
-  Status,
-} from '../shared/messages/contract';
+import type { MessageFrom, MessagePayload, MessageType, ProtocolMap } from '../shared/messages/contract';
 import { sendMessage } from '../shared/messages/send';
 import { onUiChanged } from '../shared/messages/ui-changed';
-import type { PortalView } from '../shared/portals/portal';
-import type { SettingsNotice } from '../shared/settings/notice';
-import type { Preferences } from '../shared/storage/items';
+
+/** What the background's reply to message `T` resolves to: the contract's `ProtocolMap`, never written again here. */
+type Ask<T extends MessageType> = Promise<ProtocolMap[T]>;
+
+/**
+ * The frame `Actions` must fit: one method per message the extension's pages may send, answering with that
+ * message's reply type. A method missing, or declaring another reply, fails to compile (actions.test-d.ts).
+ */
+export type MessageMethods = { [T in MessageFrom<'extension'>]: (...args: never[]) => Ask<T> };
+
+type Role = Pick<RoleEntry, 'portalId' | 'accountId' | 'roleName'>;
+type ImportMode = MessagePayload<'previewImport'>['mode'];
 
 /**
  * Everything the popup and options page may ask of the extension. Components receive this object instead of
- * calling browser APIs, so they stay presentational and unit-testable with a hand-written fake.
+ * calling browser APIs, so they stay presentational and unit-testable with a hand-written fake. Arguments are
+ * shaped for the callers; payload and reply types come from the contract.
  */
-export interface Actions {
-  getStatus(): Promise<Status>;
+export interface Actions extends MessageMethods {
+  getStatus(): Ask<'getStatus'>;
   /** The settings page; with `addPortal`, a new tab of it with the add-portal form filled in. */
   openOptions(addPortal?: { startUrl: string }): Promise<void>;
-  listPortals(): Promise<PortalView[]>;
-  addPortal(input: MessagePayload<'addPortal'>): Promise<AddPortalResult>;
-  renamePortal(portalId: string, name: string): Promise<unknown>;
-  setPortalIpStack(portalId: string, ipStack: 'auto' | 'ipv4' | 'dualstack'): Promise<unknown>;
-  removePortal(portalId: string): Promise<unknown>;
-  forgetCachedAccounts(portalId: string): Promise<unknown>;
-  signIn(portalId: string): Promise<unknown>;
-  cancelSignIn(portalId: string): Promise<unknown>;
-  signOut(portalId: string): Promise<unknown>;
-  getPreferences(): Promise<Preferences>;
+  listPortals(): Ask<'listPortals'>;
+  addPortal(input: MessagePayload<'addPortal'>): Ask<'addPortal'>;
+  renamePortal(portalId: string, name: string): Ask<'renamePortal'>;
+  setPortalIpStack(
+    portalId: string,
+    ipStack: MessagePayload<'setPortalIpStack'>['ipStack'],
+  ): Ask<'setPortalIpStack'>;
+  removePortal(portalId: string): Ask<'removePortal'>;
+  forgetCachedAccounts(portalId: string): Ask<'forgetCachedAccounts'>;
+  signIn(portalId: string): Ask<'signIn'>;
+  cancelSignIn(portalId: string): Ask<'cancelSignIn'>;
+  signOut(portalId: string): Ask<'signOut'>;
+  getPreferences(): Ask<'getPreferences'>;
   updateAccountPrefs(
     accountId: string,
     patch: MessagePayload<'updateAccountPrefs'>['patch'],
-  ): Promise<unknown>;
-  syncDirectory(portalId: string, force: boolean): Promise<unknown>;
-  openConsole(
-    role: Pick<RoleEntry, 'portalId' | 'accountId' | 'roleName'>,
-    options: { newTab: boolean },
-  ): Promise<unknown>;
+  ): Ask<'updateAccountPrefs'>;
+  syncDirectory(portalId: string, force: boolean): Ask<'syncDirectory'>;
+  openConsole(role: Role, options: { newTab: boolean }): Ask<'openConsole'>;
   /** A role's temporary credentials as text to paste; `format` absent: the one used last. */
   getCliCredentials(
-    role: Pick<RoleEntry, 'portalId' | 'accountId' | 'roleName'>,
-    format?: CredentialFormat,
-  ): Promise<CliCredentials>;
-  updatePreferences(patch: MessagePayload<'updatePreferences'>): Promise<Preferences>;
-  removeConsoleContainers(): Promise<{ removed: number }>;
-  setKeepSignedIn(keepSignedIn: boolean): Promise<Preferences>;
-  setTagging(parts: MessagePayload<'setTagging'>): Promise<Preferences>;
+    role: Role,
+    format?: MessagePayload<'getCliCredentials'>['format'],
+  ): Ask<'getCliCredentials'>;
+  updatePreferences(patch: MessagePayload<'updatePreferences'>): Ask<'updatePreferences'>;
+  removeConsoleContainers(): Ask<'removeConsoleContainers'>;
+  setKeepSignedIn(keepSignedIn: boolean): Ask<'setKeepSignedIn'>;
+  setTagging(parts: MessagePayload<'setTagging'>): Ask<'setTagging'>;
   bulkUpdateAccountPrefs(
     accountIds: readonly string[],
     patch: MessagePayload<'bulkUpdateAccountPrefs'>['patch'],
-  ): Promise<{ updated: number; skippedLocked: number }>;
-  exportSettings(): Promise<SettingsExport>;
-  previewImport(text: string, mode: 'merge' | 'replace'): Promise<ImportCheck>;
-  applyImport(text: string, mode: 'merge' | 'replace'): Promise<ImportCheck>;
-  resetSettings(): Promise<{ cleared: string[] }>;
-  getSettingsNotice(): Promise<SettingsNotice | null>;
-  dismissSettingsNotice(): Promise<unknown>;
-  getManagedSettings(): Promise<ManagedSettingsView>;
+  ): Ask<'bulkUpdateAccountPrefs'>;
+  exportSettings(): Ask<'exportSettings'>;
+  previewImport(text: string, mode: ImportMode): Ask<'previewImport'>;
+  applyImport(text: string, mode: ImportMode): Ask<'applyImport'>;
+  resetSettings(): Ask<'resetSettings'>;
+  getSettingsNotice(): Ask<'getSettingsNotice'>;
+  dismissSettingsNotice(): Ask<'dismissSettingsNotice'>;
+  getManagedSettings(): Ask<'getManagedSettings'>;
   /** Calls back when the background says what we show may have changed. Returns the unsubscribe function. */
   onChange(callback: () => void): () => void;
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FIRST_PAINT_KEY } from '../../src/popup/first-paint/snapshot-format.ts';
+import { FIRST_PAINT_KEY } from '../../src/ui/first-paint-key.ts';
 import { HOSTILE_ACCOUNT_NAMES } from '../emulator/organization.ts';
 import { type ExtensionHarness, type LaunchOptions, launchExtension } from './harness/launch.ts';
 import { openPopupHoldingApp, optionLabels } from './pages/first-paint.ts';

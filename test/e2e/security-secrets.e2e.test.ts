@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIRST_PAINT_KEY } from '../../src/popup/first-paint/snapshot-format.ts';
+import { FIRST_PAINT_KEY } from '../../src/ui/first-paint-key.ts';
 import { type ExtensionHarness, launchExtension } from './harness/launch.ts';
 import { fireRefreshAlarmNearExpiry } from './harness/refresh-alarm.ts';
 import { signOutInSettings } from './pages/portal-flow.ts';

@@ -27,7 +27,7 @@ vi.mock('../aws/oidc', () => ({
     aws.refresh(refreshToken),
 }));
 vi.mock('../aws/portal-api', () => ({ logout: async () => undefined }));
-vi.mock('../console/role-credentials', () => ({ forgetRoleCredentials: async () => undefined }));
+vi.mock('../console/role-credentials-store', () => ({ forgetRoleCredentials: async () => undefined }));
 vi.mock('../portals/find-portal', () => ({ findPortal: async () => ({ id: 'p1', region: 'us-east-1' }) }));
 vi.mock('../status/notify-ui', () => ({ notifyUi: async () => undefined }));
 vi.mock('./registration', () => ({ storedRegistration: async () => ({ clientId: 'c', clientSecret: 's' }) }));

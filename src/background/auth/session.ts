@@ -3,7 +3,7 @@ import { awsErrorName, isNetworkError } from '../aws/errors';
 import { createTokenFromRefreshToken, type TokenSet } from '../aws/oidc';
 import { logout } from '../aws/portal-api';
 import { serviceEndpoint } from '../aws/service-endpoint';
-import { forgetRoleCredentials } from '../console/role-credentials';
+import { forgetRoleCredentials } from '../console/role-credentials-store';
 import { UserFacingError } from '../messaging/user-facing-error';
 import { findPortal } from '../portals/find-portal';
 import { notifyUi } from '../status/notify-ui';

@@ -1,37 +1,12 @@
 import { GetRoleCredentialsCommand } from '@aws-sdk/client-sso';
 import * as v from 'valibot';
-import { browser } from '../../shared/browser';
-import { defineItemFamily } from '../../shared/storage/define-item';
 import { withAccessToken } from '../auth/session';
 import { portalClient } from '../aws/portal-api';
 import type { ServiceEndpoint } from '../aws/service-endpoint';
-
-export interface RoleCredentials {
-  readonly accessKeyId: string;
-  readonly secretAccessKey: string;
-  readonly sessionToken: string;
-  /** Epoch ms (the portal API sends milliseconds). */
-  readonly expiration: number;
-}
+import { CredentialsSchema, type RoleCredentials, roleCredentialsItem } from './role-credentials-store';
 
 /** Credentials are reused while they have more than this left: a console session opened with them lasts at least as long. */
 export const REUSE_MIN_REMAINING_MS = 15 * 60_000;
-
-/** What GetRoleCredentials must return (epoch ms expiry), and so what may be stored; extra fields are dropped. */
-const CredentialsSchema = v.object({
-  accessKeyId: v.pipe(v.string(), v.minLength(1)),
-  secretAccessKey: v.pipe(v.string(), v.minLength(1)),
-  sessionToken: v.pipe(v.string(), v.minLength(1)),
-  expiration: v.pipe(v.number(), v.finite(), v.minValue(1)),
-});
-
-/** Role credentials, background only, storage.session only: `creds:<portalId>/<accountId>/<roleName>`. */
-export const roleCredentialsItem = defineItemFamily({
-  key: 'creds',
-  area: 'session',
-  schema: v.nullable(CredentialsSchema),
-  fallback: null,
-});
 
 export interface RoleRef {
   readonly portalId: string;
@@ -56,11 +31,4 @@ export async function roleCredentials(role: RoleRef, endpoint: ServiceEndpoint):
   const fresh: RoleCredentials = parsed.output;
   await item.set(fresh);
   return fresh;
-}
-
-/** Forgets every role credential obtained through a portal (sign-out, portal removal). */
-export async function forgetRoleCredentials(portalId: string): Promise<void> {
-  const prefix = `${roleCredentialsItem('').key}${portalId}/`;
-  const keys = Object.keys(await browser.storage.session.get(null)).filter((key) => key.startsWith(prefix));
-  if (keys.length > 0) await browser.storage.session.remove(keys);
 }

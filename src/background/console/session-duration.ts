@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { defineItem } from '../../shared/storage/define-item';
 import { consoleNoticeItem } from '../../shared/storage/items';
-import type { RoleCredentials } from './role-credentials';
+import type { RoleCredentials } from './role-credentials-store';
 import { getSigninToken, SessionDurationRefused } from './signin-token';
 
 /** Session lengths AWS already refused, per role, so the refusal is reported once, not on every sign-in. */

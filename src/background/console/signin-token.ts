@@ -1,4 +1,4 @@
-import type { RoleCredentials } from './role-credentials';
+import type { RoleCredentials } from './role-credentials-store';
 
 export class SessionDurationRefused extends Error {
   constructor() {

@@ -1,6 +1,6 @@
 import { ListAccountRolesCommand, ListAccountsCommand, SSOClient } from '@aws-sdk/client-sso';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFakeClock } from './fake-clock';
+import { createFakeClock } from '../../../test/support/fake-clock';
 import { portalSyncDeps } from './portal-deps';
 import { createRateLimiter } from './rate-limiter';
 

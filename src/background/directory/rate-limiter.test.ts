@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeClock, type FakeClock } from './fake-clock';
+import { createFakeClock, type FakeClock } from '../../../test/support/fake-clock';
 import { createRateLimiter, type RateLimiter, type RateLimiterOptions } from './rate-limiter';
 
 function setup(options: RateLimiterOptions = {}) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createFakeClock } from '../../../test/support/fake-clock';
 import type { PortalDirectory, SyncProgress } from '../../shared/directory/model';
-import { createFakeClock } from './fake-clock';
 import { MAX_ROLES_PER_ACCOUNT, readAccountsPage, readRolesPage } from './portal-answers';
 import { createRateLimiter } from './rate-limiter';
 import { type SyncDeps, syncPortal } from './sync-portal';

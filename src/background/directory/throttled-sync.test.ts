@@ -1,7 +1,7 @@
 import { type ListAccountRolesCommand, ListAccountsCommand, SSOClient } from '@aws-sdk/client-sso';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createFakeClock } from '../../../test/support/fake-clock';
 import type { PortalDirectory, SyncProgress } from '../../shared/directory/model';
-import { createFakeClock } from './fake-clock';
 import { portalSyncDeps } from './portal-deps';
 import { createRateLimiter } from './rate-limiter';
 import { syncPortal } from './sync-portal';

@@ -9,7 +9,7 @@ import { clearPoll, clearRefresh } from '../alarms/schedule';
 import { ensureRegistration } from '../auth/registration';
 import { signOut } from '../auth/session';
 import { isNetworkError } from '../aws/errors';
-import { forgetRoleCredentials } from '../console/role-credentials';
+import { forgetRoleCredentials } from '../console/role-credentials-store';
 import { portalViews } from '../portals/portal-views';
 import { releaseVanityAccess, resolveVanityStartUrl } from '../portals/resolve-vanity';
 import { lockPath, readLocks, refuseLocked } from '../settings/locks';

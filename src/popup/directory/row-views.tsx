@@ -6,7 +6,7 @@ import { Highlight } from './highlight';
 import { keysOf, ROW_KEYS_DESCRIPTION_ID } from './row-keys';
 import type { Row } from './rows';
 
-type AccountRow = Extract<Row, { kind: 'account' }>;
+export type AccountRow = Extract<Row, { kind: 'account' }>;
 type RoleRow = Extract<Row, { kind: 'role' }>;
 
 export interface RowHandlers {

@@ -1,7 +1,7 @@
+import { FIRST_PAINT_KEY, forgetFirstPaint } from '../../ui/first-paint-key';
 import { isListKey, QUEUED_KEYS_ATTRIBUTE, type QueuedKey, queuedKey, SEARCH_SELECTOR } from './hand-over';
-import { forgetFirstPaint } from './remember-first-paint';
 import { replaySnapshot } from './replay-snapshot';
-import { APP_ROOT_ID, FIRST_PAINT_ID, FIRST_PAINT_KEY } from './snapshot-format';
+import { APP_ROOT_ID, FIRST_PAINT_ID } from './snapshot-format';
 
 /**
  * The popup's first script, a few KB, run while the page is parsed. Chrome shows an extension's popup once its

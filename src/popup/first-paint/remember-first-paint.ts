@@ -1,4 +1,5 @@
-import { APP_ROOT_ID, FIRST_PAINT_KEY } from './snapshot-format';
+import { FIRST_PAINT_KEY } from '../../ui/first-paint-key';
+import { APP_ROOT_ID } from './snapshot-format';
 import { takeSnapshot } from './take-snapshot';
 
 /**
@@ -17,14 +18,5 @@ export function rememberFirstPaint(): void {
       localStorage.setItem(FIRST_PAINT_KEY, picture);
   } catch {
     // Storage full or refused: the popup just starts without a head start.
-  }
-}
-
-/** No list to show (no portal, or the portal removed): the next popup must not draw the old one first. */
-export function forgetFirstPaint(): void {
-  try {
-    localStorage.removeItem(FIRST_PAINT_KEY);
-  } catch {
-    // Nothing stored.
   }
 }

@@ -1,13 +1,11 @@
 /**
  * The popup's first paint: a picture of the popup's DOM as it last stood at rest, drawn by a tiny script before
- * the app's own script has even loaded (first-paint.ts says why). This file is what both sides agree on: where
- * the picture is kept, its shape, and which elements and attributes it may hold. The same allow-list is applied
- * when the picture is taken and again when it is drawn, so even a tampered picture cannot add a script, an event
- * handler or a link: it is built with createElement and setAttribute, never parsed as HTML.
+ * the app's own script has even loaded (first-paint.ts says why). This file is what both sides agree on: its
+ * shape, and which elements and attributes it may hold (where it is kept: src/ui/first-paint-key.ts, since the
+ * settings page drops it too). The same allow-list is applied when the picture is taken and again when it is
+ * drawn, so even a tampered picture cannot add a script, an event handler or a link: it is built with
+ * createElement and setAttribute, never parsed as HTML.
  */
-
-/** localStorage of the extension's origin, the one store a page can read synchronously while it is parsed. */
-export const FIRST_PAINT_KEY = 'popup.firstPaint.v1';
 
 /** The element the app renders into (src/popup/index.html). */
 export const APP_ROOT_ID = 'app';

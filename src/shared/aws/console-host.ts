@@ -1,5 +1,6 @@
-/** Same names as src/shared/aws/regions.ts's PartitionId; kept literal so content scripts stay small. */
-export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn' | 'aws-eusc';
+import { type PartitionId as Partition, partitionIdOfRegion, REGION_CODE } from './regions';
+
+export type { Partition };
 
 /**
  * Console host names of every partition (protocol doc §4.3) and the multi-session form
@@ -14,8 +15,6 @@ const APEXES: readonly (readonly [string, Partition])[] = [
   ['console.amazonaws-eusc.eu', 'aws-eusc'],
 ];
 
-/** `us-east-1`, `us-gov-west-1`, `cn-north-1`, `us-isob-east-1`, `eusc-de-east-1`…: the shape AWS uses. */
-const REGION = /^(?:[a-z]{2}(?:-gov|-iso[a-z]?)?|eusc-[a-z]{2})-[a-z]+-\d{1,2}$/;
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 /** AWS documents 8 random characters; a few more or fewer still name the account, so accept them (§5). */
 const MULTI_SESSION_LABEL = /^(\d{12})-[a-z0-9]{4,32}$/;
@@ -26,16 +25,10 @@ export interface ConsoleHost {
   multiSessionAccountId: string | null;
 }
 
-export function partitionOfRegion(region: string): Partition {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('eusc-')) return 'aws-eusc';
-  return region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
-}
-
 /** A region name that belongs to `partition` (when given), else null. */
 export function validRegion(value: unknown, partition?: Partition | null): string | null {
-  if (typeof value !== 'string' || value.length > 32 || !REGION.test(value)) return null;
-  return !partition || partitionOfRegion(value) === partition ? value : null;
+  if (typeof value !== 'string' || value.length > 32 || !REGION_CODE.test(value)) return null;
+  return !partition || partitionIdOfRegion(value) === partition ? value : null;
 }
 
 /**

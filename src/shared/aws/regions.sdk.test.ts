@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { SSOClient } from '@aws-sdk/client-sso';
 import { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import { partition as sdkPartition } from '@aws-sdk/core/client';
@@ -10,6 +13,7 @@ import {
   PARTITIONS,
   partitionOfRegion,
   portalHost,
+  REGION_CODE,
 } from './regions';
 
 /**
@@ -55,4 +59,36 @@ describe('Identity Center hosts, as the AWS SDK resolves them', () => {
       expect(`${region}.${partition.signinHost}`).toBe(resolve(signin, region, 'ipv4'));
     }
   });
+});
+
+/** Every region code in the partition data the SDK ships (its `regions` maps), read from the file itself. */
+function sdkRegionCodes(): string[] {
+  const core = dirname(createRequire(import.meta.url).resolve('@aws-sdk/core/package.json'));
+  const file = join(core, 'dist-es/submodules/client/util-endpoints/lib/aws/partitions.js');
+  const codes = [...readFileSync(file, 'utf8').matchAll(/"([a-z]+(?:-[a-z]+)+-\d+)": \{/g)].map(
+    (m) => m[1] as string,
+  );
+  return [...new Set(codes)];
+}
+
+describe('REGION_CODE, the one region pattern (docs/aws-protocol.md §1.5)', () => {
+  it('accepts every region the SDK knows, in every partition', () => {
+    const codes = sdkRegionCodes();
+    expect(codes).toEqual(
+      expect.arrayContaining(['us-east-1', 'us-gov-west-1', 'cn-north-1', 'eusc-de-east-1']),
+    );
+    expect(codes.length).toBeGreaterThan(40);
+    expect(codes.filter((code) => !REGION_CODE.test(code))).toEqual([]);
+  });
+
+  it('accepts a two-digit number, which AWS has not used yet', () => {
+    expect(REGION_CODE.test('ap-southeast-10')).toBe(true);
+  });
+
+  it.each(['', 'us-east', 'US-EAST-1', 'us-east-1a', 'us-east-100', 'u-east-1', 'us_east_1', 'us-east-1 '])(
+    'refuses %j',
+    (value) => {
+      expect(REGION_CODE.test(value)).toBe(false);
+    },
+  );
 });

@@ -5,6 +5,8 @@
  * The DNS suffixes are the AWS SDK's own (its partition data and the SSO clients' endpoint rules):
  * `regions.sdk.test.ts` resolves every region on both stacks with the real SDK and compares (docs/aws-protocol.md §1).
  */
+import * as v from 'valibot';
+
 export type PartitionId = 'aws' | 'aws-us-gov' | 'aws-cn' | 'aws-eusc';
 
 /** Which endpoint family a portal's API calls use: IPv4-only hosts, or the dual-stack (IPv4 + IPv6) ones. */
@@ -54,6 +56,17 @@ export const PARTITIONS: Readonly<Record<PartitionId, Partition>> = {
   },
 };
 
+/**
+ * The shape of any AWS region code, in every partition: `us-east-1`, `us-gov-west-1`, `cn-north-1`,
+ * `us-isob-east-1`, `eu-isoe-west-1`, `eusc-de-east-1` (four-letter prefix). The one pattern every schema and
+ * parser uses. One or two digits at the end: every region today has one, but the SDK's own patterns allow any
+ * number (`ap-southeast-7` exists), so a tenth region of a geography must not be refused (docs/aws-protocol.md
+ * §1.5). A shape only: which regions host Identity Center is the table below, and which hosts we call,
+ * `oidcHost`/`portalHost`.
+ */
+export const REGION_CODE = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
+export const RegionCodeSchema = v.pipe(v.string(), v.regex(REGION_CODE));
+
 export interface IdentityCenterRegion {
   readonly code: string;
   readonly name: string;
@@ -102,18 +115,28 @@ export const IDENTITY_CENTER_REGIONS: readonly IdentityCenterRegion[] = [
   { code: 'eusc-de-east-1', name: 'AWS European Sovereign Cloud (Germany)', partition: 'aws-eusc' },
 ];
 
-const BY_CODE = new Map(IDENTITY_CENTER_REGIONS.map((region) => [region.code, region]));
-
+/**
+ * A find over ~40 entries rather than a Map built at load: the console content script imports REGION_CODE from
+ * this file, and a table built at load would stay in its bundle.
+ */
 export function findIdentityCenterRegion(code: string): IdentityCenterRegion | undefined {
-  return BY_CODE.get(code);
+  return IDENTITY_CENTER_REGIONS.find((region) => region.code === code);
 }
 
-/** The partition of any region code (also account regions that do not host Identity Center). */
+/**
+ * The partition of any region code, by its prefix (also account regions that do not host Identity Center). Just
+ * the id: the console content script needs no more, and so carries no table.
+ */
+export function partitionIdOfRegion(code: string): PartitionId {
+  if (code.startsWith('us-gov-')) return 'aws-us-gov';
+  if (code.startsWith('cn-')) return 'aws-cn';
+  if (code.startsWith('eusc-')) return 'aws-eusc';
+  return 'aws';
+}
+
+/** The partition of any region code, with its hosts. */
 export function partitionOfRegion(code: string): Partition {
-  if (code.startsWith('us-gov-')) return PARTITIONS['aws-us-gov'];
-  if (code.startsWith('cn-')) return PARTITIONS['aws-cn'];
-  if (code.startsWith('eusc-')) return PARTITIONS['aws-eusc'];
-  return PARTITIONS.aws;
+  return PARTITIONS[partitionIdOfRegion(code)];
 }
 
 function apiSuffix(region: string, stack: IpStack): string {

@@ -2,30 +2,28 @@
  * Temporary role credentials as text to paste: shell exports, a credentials-file profile, credential_process
  * JSON or a .env file. Pure string building; the caller decides where the text goes (it holds a secret).
  */
+import { CREDENTIAL_FORMAT_IDS, type CredentialFormat } from './format-ids';
 import { sanitiseName } from './profile-name';
 import { quoteFish, quotePosix, quotePowerShell } from './shell-quote';
 import { assertPrintable, isPlain, isRegion } from './values';
 
 export { expiresInText } from './expires-in';
 
-export type CredentialFormat =
-  | 'bash'
-  | 'fish'
-  | 'powershell'
-  | 'cmd'
-  | 'credentials-file'
-  | 'credential-process'
-  | 'dotenv';
+export type { CredentialFormat };
 
-export const CREDENTIAL_FORMATS: readonly { readonly id: CredentialFormat; readonly label: string }[] = [
-  { id: 'bash', label: 'bash / zsh export' },
-  { id: 'fish', label: 'fish' },
-  { id: 'powershell', label: 'PowerShell' },
-  { id: 'cmd', label: 'Windows cmd' },
-  { id: 'credentials-file', label: '~/.aws/credentials profile' },
-  { id: 'credential-process', label: 'credential_process JSON' },
-  { id: 'dotenv', label: '.env' },
-];
+const LABELS: Readonly<Record<CredentialFormat, string>> = {
+  bash: 'bash / zsh export',
+  fish: 'fish',
+  powershell: 'PowerShell',
+  cmd: 'Windows cmd',
+  'credentials-file': '~/.aws/credentials profile',
+  'credential-process': 'credential_process JSON',
+  dotenv: '.env',
+};
+
+/** The pickers' options, in the list's order. */
+export const CREDENTIAL_FORMATS: readonly { readonly id: CredentialFormat; readonly label: string }[] =
+  CREDENTIAL_FORMAT_IDS.map((id) => ({ id, label: LABELS[id] }));
 
 export interface CredentialsInput {
   readonly accessKeyId: string;

@@ -1,12 +1,11 @@
+import { REGION_CODE } from '../aws/regions';
+
 /**
  * What may be written into a shell line, an INI line or an environment variable. AWS hands out credentials in a
  * base64-like alphabet, but the text we generate must stay one line per value even if a value were ever hostile:
  * a newline or a control character would let it start a command or a section of its own. Error messages name the
  * field, never the value, because the value may be a secret.
  */
-
-/** Region codes as the CLI and SDKs expect them (`eu-west-1`, `us-gov-west-1`, `cn-north-1`). */
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
 /** The characters AWS uses in access key ids, secret keys and session tokens, plus a few harmless ones. */
 const PLAIN = /^[A-Za-z0-9/+=._:-]+$/;
@@ -32,8 +31,9 @@ export function isStartUrl(value: string): boolean {
   return START_URL.test(value);
 }
 
+/** Region codes as the CLI and SDKs expect them (`eu-west-1`, `us-gov-west-1`, `cn-north-1`). */
 export function isRegion(value: string): boolean {
-  return REGION.test(value);
+  return REGION_CODE.test(value);
 }
 
 /** True when a value needs no quoting anywhere: in cmd's `set`, an INI file or a .env file. */

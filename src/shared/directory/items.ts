@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { RegionCodeSchema } from '../aws/regions';
 import { withManagedAccountPrefs } from '../settings/managed-overlay';
 import { defineItem, defineItemFamily } from '../storage/define-item';
 import { decodeDirectory, encodeDirectory } from './compact';
@@ -64,7 +65,7 @@ export const AccountPrefsSchema = v.object({
   favorite: v.optional(v.boolean()),
   favoriteRoles: v.optional(v.array(v.string())),
   /** Console region for this account, ahead of the user's default. */
-  defaultRegion: v.optional(v.pipe(v.string(), v.regex(/^[a-z]{2}(-[a-z]+)+-\d$/))),
+  defaultRegion: v.optional(RegionCodeSchema),
 });
 
 /**

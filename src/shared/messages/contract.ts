@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import type { CredentialFormat } from '../credentials/formats';
+import { RegionCodeSchema } from '../aws/regions';
+import { type CredentialFormat, CredentialFormatSchema } from '../credentials/format-ids';
 import type { Portal, PortalView } from '../portals/portal';
 import type { ImportError } from '../settings/import-file';
 import type { ImportPreview } from '../settings/import-plan';
@@ -29,7 +30,16 @@ const onePortal = v.strictObject({ portalId });
 const accountId = v.pipe(v.string(), v.regex(/^\d{12}$/));
 /** Permission set names: 1-32 characters of [\w+=,.@-] in AWS; allow some slack, never anything huge. */
 const roleName = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
-const region = v.pipe(v.string(), v.regex(/^[a-z]{2}(-[a-z]+)+-\d$/));
+/** A change to one account's settings; '' clears a field (back to the name's or the user's default). */
+const accountPatch = v.strictObject({
+  alias: v.optional(v.pipe(v.string(), v.maxLength(100))),
+  color: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/i))])),
+  hidden: v.optional(v.boolean()),
+  tier: v.optional(v.picklist(['production', 'normal', ''])),
+  favorite: v.optional(v.boolean()),
+  favoriteRoles: v.optional(v.pipe(v.array(roleName), v.maxLength(200))),
+  defaultRegion: v.optional(v.union([v.literal(''), RegionCodeSchema])),
+});
 /** A settings file as text: at most 5 MB, the settings model's own limit (MAX_IMPORT_BYTES). */
 const settingsImport = v.strictObject({
   text: v.pipe(v.string(), v.maxLength(5 * 1024 * 1024)),
@@ -42,7 +52,7 @@ export const MESSAGE_SCHEMAS = {
     audience: 'content',
     /** What the page itself says (console meta, cookie, nav bar); used when we did not open the tab. */
     payload: v.strictObject({
-      accountId: v.optional(v.pipe(v.string(), v.regex(/^\d{12}$/))),
+      accountId: v.optional(accountId),
       roleName: v.optional(v.pipe(v.string(), v.maxLength(128))),
     }),
   },
@@ -77,15 +87,7 @@ export const MESSAGE_SCHEMAS = {
     audience: 'extension',
     payload: v.strictObject({
       accountId,
-      patch: v.strictObject({
-        alias: v.optional(v.pipe(v.string(), v.maxLength(100))),
-        color: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/i))])),
-        hidden: v.optional(v.boolean()),
-        tier: v.optional(v.picklist(['production', 'normal', ''])),
-        favorite: v.optional(v.boolean()),
-        favoriteRoles: v.optional(v.pipe(v.array(roleName), v.maxLength(200))),
-        defaultRegion: v.optional(v.union([v.literal(''), region])),
-      }),
+      patch: accountPatch,
     }),
   },
   syncDirectory: { audience: 'extension', payload: v.strictObject({ portalId, force: v.boolean() }) },
@@ -100,9 +102,7 @@ export const MESSAGE_SCHEMAS = {
       accountId,
       roleName,
       /** Absent: the format used last. Given: used and remembered. */
-      format: v.optional(
-        v.picklist(['bash', 'fish', 'powershell', 'cmd', 'credentials-file', 'credential-process', 'dotenv']),
-      ),
+      format: v.optional(CredentialFormatSchema),
     }),
   },
   /** Behaviour preferences other than the ones with side effects (keepSignedIn, tagging have their own messages). */
@@ -115,10 +115,8 @@ export const MESSAGE_SCHEMAS = {
       ),
       multiSession: v.optional(v.picklist(['auto', 'on', 'off'])),
       consoleGroups: v.optional(v.picklist(['off', 'account', 'role'])),
-      defaultRegion: v.optional(v.nullable(v.pipe(v.string(), v.regex(/^[a-z]{2}(-[a-z]+)+-\d$/)))),
-      credentialFormat: v.optional(
-        v.picklist(['bash', 'fish', 'powershell', 'cmd', 'credentials-file', 'credential-process', 'dotenv']),
-      ),
+      defaultRegion: v.optional(v.nullable(RegionCodeSchema)),
+      credentialFormat: v.optional(CredentialFormatSchema),
       profileTemplate: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(100))),
     }),
   },
@@ -137,12 +135,7 @@ export const MESSAGE_SCHEMAS = {
     audience: 'extension',
     payload: v.strictObject({
       accountIds: v.pipe(v.array(accountId), v.minLength(1), v.maxLength(50_000)),
-      patch: v.strictObject({
-        color: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/i))])),
-        tier: v.optional(v.picklist(['production', 'normal', ''])),
-        defaultRegion: v.optional(v.union([v.literal(''), region])),
-        hidden: v.optional(v.boolean()),
-      }),
+      patch: v.pick(accountPatch, ['color', 'tier', 'defaultRegion', 'hidden']),
     }),
   },
   setTagging: {
@@ -158,6 +151,10 @@ export const MESSAGE_SCHEMAS = {
 
 export type MessageType = keyof typeof MESSAGE_SCHEMAS;
 export type MessagePayload<T extends MessageType> = v.InferOutput<(typeof MESSAGE_SCHEMAS)[T]['payload']>;
+/** The messages one audience may send (the extension's pages: every method of src/ui/actions.ts). */
+export type MessageFrom<A extends Audience> = {
+  [T in MessageType]: (typeof MESSAGE_SCHEMAS)[T]['audience'] extends A ? T : never;
+}[MessageType];
 
 /** What the background knows about the extension itself. */
 export interface Status {

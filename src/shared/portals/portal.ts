@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { IpStack } from '../aws/regions';
+import { type IpStack, RegionCodeSchema } from '../aws/regions';
 import { startUrlStack } from '../aws/start-url';
 
 /**
@@ -20,8 +20,7 @@ export const PortalSchema = v.object({
    * (docs/aws-protocol.md §3). Absent until resolved; resolved again at sign-in when missing.
    */
   resolvedStartUrl: v.optional(v.pipe(v.string(), v.url(), v.maxLength(2048))),
-  // `eusc-de-east-1`: the European Sovereign Cloud's prefix has four letters.
-  region: v.pipe(v.string(), v.regex(/^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/)),
+  region: RegionCodeSchema,
   /** Optional display name; the start URL's host is shown otherwise. */
   name: v.optional(v.pipe(v.string(), v.maxLength(100))),
   /** Forced endpoint family; absent: chosen from the start URL (`portalStack`). */

@@ -1,11 +1,11 @@
 import * as v from 'valibot';
-import type { StorageItem } from '../storage/define-item';
+import type { BatchItem, ItemSource } from '../storage/define-item';
 import { preferencesArea, writeRoamingPreferences } from './area';
 import { browserSettingsStorage } from './browser-storage';
 import { DEVICE_PREFERENCES_KEY, PREFERENCES_KEY } from './meta';
 import { isPlainObject } from './plain';
 import { salvage } from './salvage';
-import type { SettingsAreaName, SettingsStorage } from './storage-port';
+import type { SettingsStorage } from './storage-port';
 
 /**
  * The `preferences` item of storage/items.ts, stored in two parts: the fields that follow the user in
@@ -24,18 +24,8 @@ export interface PreferencesItemSpec<T extends Record<string, unknown>> {
   readonly deviceFields: readonly (keyof T & string)[];
 }
 
-/** One key an item reads (the shape getItems batches by area). */
-export interface ItemSource {
-  readonly area: SettingsAreaName;
-  readonly key: string;
-}
-
-export interface PreferencesItem<T> extends StorageItem<T> {
-  /** What get() reads: the roaming part where preferencesArea() says, then the device part. */
-  sources(): Promise<readonly ItemSource[]>;
-  /** The value from the raw stored values of sources(), in their order (undefined when absent). */
-  parseSources(values: readonly unknown[]): T;
-}
+/** Its sources(): the roaming part where preferencesArea() says, then the device part. */
+export type PreferencesItem<T> = BatchItem<T>;
 
 export function definePreferencesItem<T extends Record<string, unknown>>(
   spec: PreferencesItemSpec<T>,

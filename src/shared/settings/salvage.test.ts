@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { RegionCodeSchema } from '../aws/regions';
 import { formatPath } from './path';
 import { salvage } from './salvage';
 
@@ -7,7 +8,7 @@ const Tagging = v.object({ strip: v.boolean(), pill: v.boolean() });
 const Prefs = v.object({
   on: v.optional(v.boolean(), true),
   tagging: v.optional(Tagging, { strip: true, pill: true }),
-  region: v.optional(v.nullable(v.pipe(v.string(), v.regex(/^[a-z]{2}-[a-z]+-\d$/))), null),
+  region: v.optional(v.nullable(RegionCodeSchema), null),
   alias: v.optional(v.string()),
 });
 const Item = v.object({ id: v.string(), name: v.optional(v.string()) });

@@ -1,4 +1,6 @@
 import * as v from 'valibot';
+import { RegionCodeSchema } from '../aws/regions';
+import { CredentialFormatSchema } from '../credentials/format-ids';
 import { PortalSchema } from '../portals/portal';
 import { withManagedPreferences } from '../settings/managed-overlay';
 import { DEVICE_PREFERENCE_FIELDS } from '../settings/meta';
@@ -51,12 +53,9 @@ export const PreferencesSchema = v.object({
    */
   consoleGroups: v.optional(v.picklist(['off', 'account', 'role']), 'off'),
   /** Console region when the account has none of its own; null means the portal's region. */
-  defaultRegion: v.optional(v.nullable(v.pipe(v.string(), v.regex(/^[a-z]{2}(-[a-z]+)+-\d$/))), null),
+  defaultRegion: v.optional(v.nullable(RegionCodeSchema), null),
   /** The CLI credential format last used (the popup's copy button uses it). */
-  credentialFormat: v.optional(
-    v.picklist(['bash', 'fish', 'powershell', 'cmd', 'credentials-file', 'credential-process', 'dotenv']),
-    'bash',
-  ),
+  credentialFormat: v.optional(CredentialFormatSchema, 'bash'),
   /** Profile names for copied credentials and the generated ~/.aws/config. */
   profileTemplate: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(100)), '{account}.{role}'),
 });

@@ -1,5 +1,6 @@
+import { partitionIdOfRegion } from '../../../shared/aws/regions';
 import { readRegionCookie, readUserInfoCookies } from './cookie';
-import { type ConsoleHost, parseConsoleHost, partitionOfRegion, validRegion } from './host';
+import { type ConsoleHost, parseConsoleHost, validRegion } from './host';
 import { permissionSetOf } from './names';
 import { readNavBar } from './nav-bar';
 import { readSessionData } from './session-data';
@@ -64,7 +65,7 @@ function read(doc: Document, location: { hostname: string; href: string }, cooki
   const partition: Partition =
     host?.partition ??
     same.find((s) => s.partition)?.partition ??
-    (sessionRegion ? partitionOfRegion(sessionRegion) : 'aws');
+    (sessionRegion ? partitionIdOfRegion(sessionRegion) : 'aws');
   const fallbacks = [host?.region ?? null, sessionRegion, safely(() => readRegionCookie(cookie))];
   const identity: ConsoleIdentity = {
     accountId,

@@ -1,6 +1,8 @@
 /** Shapes shared by the console identity readers (protocol doc §5); no code, so importing them costs no bytes. */
 
-export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn' | 'aws-eusc';
+import type { PartitionId as Partition } from '../../../shared/aws/regions';
+
+export type { Partition };
 
 export interface ConsoleIdentity {
   /** 12 digits. */
