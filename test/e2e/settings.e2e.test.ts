@@ -155,6 +155,8 @@ async function applyImportAndWait(status: string): Promise<void> {
         `no "${status}" ${seenAfter} ms after the click; ${late}`,
         `status texts: ${JSON.stringify(statuses)}; Apply button ${applyState}`,
         `locks held: ${locks.held.join(', ')}; waiting: ${locks.pending.join(', ')}`,
+        `clicked at ${new Date(clicked).toISOString().slice(11, 23)}; the worker's log:`,
+        ...h.workerLog,
       ].join('\n'),
     );
   });

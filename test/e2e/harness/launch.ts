@@ -30,6 +30,11 @@ export interface ExtensionHarness {
   readonly display: XDisplay | null;
   /** Errors printed by any page or the worker since launch (console.error and uncaught exceptions). */
   readonly consoleErrors: string[];
+  /**
+   * What happened to the extension's service worker since launch, with the time of each entry: starts, stops and
+   * its console warnings and errors. For a failure's report (say, an answer that never came), not for assertions.
+   */
+  readonly workerLog: readonly string[];
   worker(): Promise<Worker>;
   openPopup(): Promise<Page>;
   openOptions(): Promise<Page>;
@@ -74,7 +79,19 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   context.on('page', watch);
   for (const page of context.pages()) watch(page);
 
+  const workerLog: string[] = [];
+  const note = (entry: string) => workerLog.push(`${new Date().toISOString().slice(11, 23)} ${entry}`);
+  const watchWorker = (worker: Worker) => {
+    note(`worker started: ${worker.url()}`);
+    worker.on('close', () => note('worker stopped'));
+    worker.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning')
+        note(`${message.type()}: ${message.text()}`);
+    });
+  };
+  context.on('serviceworker', watchWorker);
   const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  if (workerLog.length === 0) watchWorker(firstWorker);
   const extensionId = new URL(firstWorker.url()).host;
   const origin = `chrome-extension://${extensionId}`;
 
@@ -96,6 +113,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     extensionId,
     display,
     consoleErrors,
+    workerLog,
     worker,
     async openPopup() {
       const page = await openExtensionPage('src/popup/index.html');
