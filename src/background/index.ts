@@ -5,6 +5,7 @@
  */
 import { browser, type Runtime } from '../shared/browser';
 import { runMigrations } from '../shared/settings/run-migrations';
+import { onAreaChanged } from '../shared/storage/areas';
 import { onAlarm } from './alarms/on-alarm';
 import { onCommand } from './commands/on-command';
 import { forgetConsoleTab } from './console/console-tabs';
@@ -34,7 +35,7 @@ browser.runtime.onStartup.addListener(() => undefined);
 browser.runtime.onInstalled.addListener(() => runMigrations().catch(() => undefined));
 // Preferences roam through storage.sync: a change made in another browser must reach open pages here.
 // An administrator's policy (storage.managed) changed: apply it (settings/apply-managed.ts).
-browser.storage.onChanged.addListener((_changes, area) => {
+onAreaChanged((_changes, area) => {
   if (area === 'sync') void notifyUi();
   if (area === 'managed') void applyManagedSettings({ policyChanged: true }).catch(() => undefined);
 });

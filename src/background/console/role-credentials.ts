@@ -1,7 +1,9 @@
 import { GetRoleCredentialsCommand } from '@aws-sdk/client-sso';
 import * as v from 'valibot';
-import { browser } from '../../shared/browser';
+import { keysWithPrefix, removeFromArea } from '../../shared/storage/areas';
 import { defineItemFamily } from '../../shared/storage/define-item';
+import { STORAGE } from '../../shared/storage/registry';
+import { CredentialsSchema } from '../../shared/storage/schemas/worker-state';
 import { withAccessToken } from '../auth/session';
 import { portalClient } from '../aws/portal-api';
 import type { ServiceEndpoint } from '../aws/service-endpoint';
@@ -17,21 +19,8 @@ export interface RoleCredentials {
 /** Credentials are reused while they have more than this left: a console session opened with them lasts at least as long. */
 export const REUSE_MIN_REMAINING_MS = 15 * 60_000;
 
-/** What GetRoleCredentials must return (epoch ms expiry), and so what may be stored; extra fields are dropped. */
-const CredentialsSchema = v.object({
-  accessKeyId: v.pipe(v.string(), v.minLength(1)),
-  secretAccessKey: v.pipe(v.string(), v.minLength(1)),
-  sessionToken: v.pipe(v.string(), v.minLength(1)),
-  expiration: v.pipe(v.number(), v.finite(), v.minValue(1)),
-});
-
 /** Role credentials, background only, storage.session only: `creds:<portalId>/<accountId>/<roleName>`. */
-export const roleCredentialsItem = defineItemFamily({
-  key: 'creds',
-  area: 'session',
-  schema: v.nullable(CredentialsSchema),
-  fallback: null,
-});
+export const roleCredentialsItem = defineItemFamily(STORAGE.roleCredentials);
 
 export interface RoleRef {
   readonly portalId: string;
@@ -61,6 +50,5 @@ export async function roleCredentials(role: RoleRef, endpoint: ServiceEndpoint):
 /** Forgets every role credential obtained through a portal (sign-out, portal removal). */
 export async function forgetRoleCredentials(portalId: string): Promise<void> {
   const prefix = `${roleCredentialsItem('').key}${portalId}/`;
-  const keys = Object.keys(await browser.storage.session.get(null)).filter((key) => key.startsWith(prefix));
-  if (keys.length > 0) await browser.storage.session.remove(keys);
+  await removeFromArea('session', await keysWithPrefix('session', prefix));
 }
