@@ -5,7 +5,7 @@
  */
 import { browser, type Runtime } from '../shared/browser';
 import { runMigrations } from '../shared/settings/run-migrations';
-import { onAreaChanged } from '../shared/storage/areas';
+import { closeSessionToContentScripts, onAreaChanged } from '../shared/storage/areas';
 import { onAlarm } from './alarms/on-alarm';
 import { onCommand } from './commands/on-command';
 import { forgetConsoleTab } from './console/console-tabs';
@@ -42,6 +42,8 @@ onAreaChanged((_changes, area) => {
 
 // Not listeners: work that follows every worker start, after the listeners above are in place. Settings are
 // migrated first (cheap when current; its lock queues anything else that touches settings behind it).
+// Tokens and role credentials live in storage.session: content scripts must never reach it (docs/security.md).
+void closeSessionToContentScripts().catch(() => undefined);
 void runMigrations().catch(() => undefined);
 void applyManagedSettings().catch(() => undefined);
 void resumeAfterWorkerStart().catch(() => undefined);

@@ -47,3 +47,16 @@ export function onAreaChanged(listener: AreaChangeListener): () => void {
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
 }
+
+/**
+ * storage.session holds access tokens, role credentials and sign-in flows: content scripts must never read or
+ * write it. That is the default in Chrome and Firefox, but Chromium keeps the level in the profile, so a build
+ * that once opened it would leave it open; setting it at every worker start makes the default a fact. Browsers
+ * without setAccessLevel keep storage.session closed to content scripts anyway.
+ */
+export async function closeSessionToContentScripts(): Promise<void> {
+  const session = browser.storage.session as {
+    setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void>;
+  };
+  await session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
+}

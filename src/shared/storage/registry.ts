@@ -9,6 +9,7 @@ import {
   PREFERENCES_KEY,
   SettingsMetaSchema,
 } from '../settings/meta';
+import { NoticeSchema } from '../settings/notice';
 import type { StorageArea } from './areas';
 import { AccountPrefsSchema, RoleUsageSchema, SyncProgressSchema } from './schemas/directory';
 import { FirstScreenSchema } from './schemas/first-screen';
@@ -41,7 +42,7 @@ export interface KeyDeclaration<T = unknown> {
   readonly family?: boolean;
   /** Where it lives. Several: its owner picks one at each call (a preference, or a fall-back). */
   readonly areas: readonly StorageArea[];
-  /** The module that owns the key: the only one that writes it. */
+  /** The module that owns the key: it builds the key's item, the one way to read or write it. */
   readonly owner: string;
   readonly schema: v.GenericSchema<unknown, T>;
   readonly fallback: T;
@@ -123,10 +124,10 @@ export const STORAGE = {
     key: NOTICE_KEY,
     areas: ['local'],
     owner: 'src/shared/settings/notice.ts',
-    schema: nullable(v.object({ text: v.string(), at: v.number() })),
+    schema: nullable(NoticeSchema),
     fallback: null,
   }),
-  /** Written by versions before 0.2 (a copy of the policy); removed at worker start, never read. */
+  /** Earlier builds kept a copy of the policy here; removed at worker start, never read. */
   legacyManagedCopy: declare({
     key: 'settings.managed',
     areas: ['local'],
