@@ -6,10 +6,10 @@ import {
   DEVICE_PREFERENCES_KEY,
   META_KEY,
   NOTICE_KEY,
+  NoticeSchema,
   PREFERENCES_KEY,
   SettingsMetaSchema,
 } from '../settings/meta';
-import { NoticeSchema } from '../settings/notice';
 import type { StorageArea } from './areas';
 import { AccountPrefsSchema, RoleUsageSchema, SyncProgressSchema } from './schemas/directory';
 import { FirstScreenSchema } from './schemas/first-screen';
