@@ -7,8 +7,9 @@ import { STORAGE } from './registry';
 import { PreferencesSchema } from './schemas/preferences';
 
 /**
- * Every non-secret storage key shared by the contexts. Secrets are declared in src/background/storage, which
- * only the background imports. Keep docs/architecture.md's storage table in step.
+ * Items of the settings every context reads. Their keys, like every key, are declared in registry.ts (the docs'
+ * storage table is checked against it); the secrets' items are built in src/background/storage, which only the
+ * background imports.
  */
 
 /** Configured portals, in the order the user added them. */
