@@ -1,3 +1,4 @@
+import { readManaged } from '../../shared/settings/managed';
 import { defineItemFamily, type WritableArea } from '../../shared/storage/define-item';
 import { preferencesItem } from '../../shared/storage/items';
 import { STORAGE } from '../../shared/storage/registry';
@@ -8,9 +9,14 @@ export { type DeviceFlow, DeviceFlowSchema } from '../../shared/storage/schemas/
  * Secret storage, background only. Access tokens and sign-in flows live in storage.session (never on disk).
  * The refresh token and client registration live in storage.local, sealed (secret-box.ts), unless the user
  * turned "keep me signed in" off; then they live in storage.session too.
+ *
+ * An administrator's keepSignedIn decides, read from storage.managed: the user's switch is in storage.local
+ * (`preferences.device`), which content scripts can write, and a policy that keeps secrets off the disk must not
+ * be lifted from there (docs/security.md).
  */
 async function longLivedArea(): Promise<WritableArea> {
-  return (await preferencesItem.get()).keepSignedIn ? 'local' : 'session';
+  const managed = (await readManaged()).preferences.keepSignedIn;
+  return (managed ?? (await preferencesItem.get()).keepSignedIn) ? 'local' : 'session';
 }
 
 export const registrationItem = defineItemFamily(STORAGE.registration, longLivedArea);
