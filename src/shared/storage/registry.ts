@@ -28,8 +28,9 @@ import {
 
 /**
  * Every storage key the extension uses, declared once: its area(s), its schema, its default and the module that
- * owns it (the only one that writes it). Items are built from these (define-item.ts); the settings model
- * (shared/settings/keys.ts) and docs/architecture.md's storage table (checked by registry-doc.test.ts) follow them.
+ * owns it. Items are built from these (define-item.ts); the settings model (shared/settings/keys.ts, whose storage
+ * port reads the settings keys in bulk) and docs/architecture.md's storage table (test/unit/storage-doc.test.ts)
+ * follow them.
  *
  * Every read is validated against the schema, whatever the area: content scripts can write storage.local
  * (docs/security.md), so nothing read back is trusted, and nothing that grants or lifts a restriction is read
@@ -57,6 +58,7 @@ function declare<T>(decl: KeyDeclaration<T>): KeyDeclaration<T> {
 }
 
 const nullable = <T>(schema: v.GenericSchema<unknown, T>) => v.nullable(schema);
+
 /** Administrator policy: parsed field by field by shared/settings/managed.ts, so anything is accepted here. */
 const policy = (key: string) =>
   declare({
