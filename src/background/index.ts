@@ -5,6 +5,7 @@
  */
 import { browser, type Runtime } from '../shared/browser';
 import { runMigrations } from '../shared/settings/run-migrations';
+import { closeSessionToContentScripts, onAreaChanged } from '../shared/storage/areas';
 import { onAlarm } from './alarms/on-alarm';
 import { onCommand } from './commands/on-command';
 import { forgetConsoleTab } from './console/console-tabs';
@@ -34,13 +35,15 @@ browser.runtime.onStartup.addListener(() => undefined);
 browser.runtime.onInstalled.addListener(() => runMigrations().catch(() => undefined));
 // Preferences roam through storage.sync: a change made in another browser must reach open pages here.
 // An administrator's policy (storage.managed) changed: apply it (settings/apply-managed.ts).
-browser.storage.onChanged.addListener((_changes, area) => {
+onAreaChanged((_changes, area) => {
   if (area === 'sync') void notifyUi();
   if (area === 'managed') void applyManagedSettings({ policyChanged: true }).catch(() => undefined);
 });
 
 // Not listeners: work that follows every worker start, after the listeners above are in place. Settings are
 // migrated first (cheap when current; its lock queues anything else that touches settings behind it).
+// Tokens and role credentials live in storage.session: content scripts must never reach it (docs/security.md).
+void closeSessionToContentScripts().catch(() => undefined);
 void runMigrations().catch(() => undefined);
 void applyManagedSettings().catch(() => undefined);
 void resumeAfterWorkerStart().catch(() => undefined);

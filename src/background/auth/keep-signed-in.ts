@@ -1,4 +1,4 @@
-import { browser } from '../../shared/browser';
+import { readArea, removeFromArea, writeArea } from '../../shared/storage/areas';
 import { type Preferences, portalsItem, preferencesItem } from '../../shared/storage/items';
 import { refreshTokenItem, registrationItem } from '../storage/secrets';
 
@@ -13,10 +13,10 @@ export async function setKeepSignedIn(keepSignedIn: boolean): Promise<Preference
   const [from, to] = keepSignedIn ? (['session', 'local'] as const) : (['local', 'session'] as const);
   const portals = await portalsItem.get();
   const keys = portals.flatMap((p) => [registrationItem(p.id).key, refreshTokenItem(p.id).key]);
-  const values = await browser.storage[from].get(keys);
+  const values = await readArea(from, keys);
   const next = { ...current, keepSignedIn };
-  await browser.storage[to].set(values);
+  await writeArea(to, values);
   await preferencesItem.set(next);
-  await browser.storage[from].remove(keys);
+  await removeFromArea(from, keys);
   return next;
 }

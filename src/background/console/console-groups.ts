@@ -1,7 +1,7 @@
-import * as v from 'valibot';
 import { browser } from '../../shared/browser';
 import { accountPrefsItem } from '../../shared/directory/items';
 import { defineItem } from '../../shared/storage/define-item';
+import { STORAGE } from '../../shared/storage/registry';
 import { visibleText } from '../../shared/text/visible-text';
 import { cachedAccountName } from '../directory/account-name';
 import type { RoleRef } from './role-credentials';
@@ -72,12 +72,7 @@ export function nearestColor(
 }
 
 /** Group id (Chrome) or cookie store id (Firefox) per account or role key. Local: containers outlive the session. */
-const groupsItem = defineItem({
-  key: 'console.groups',
-  area: 'local',
-  schema: v.record(v.string(), v.union([v.number(), v.string()])),
-  fallback: {},
-});
+const groupsItem = defineItem(STORAGE.consoleGroups);
 
 function groupKey(role: RoleRef, grouping: Grouping): string {
   return grouping === 'account'

@@ -1,25 +1,14 @@
-import * as v from 'valibot';
 import { defineItem } from '../../shared/storage/define-item';
+import { STORAGE } from '../../shared/storage/registry';
+import type { ConsoleTab } from '../../shared/storage/schemas/worker-state';
 
 /**
  * Which tab holds which role, for tagging and "switch to the open tab": `consoleTabs` in storage.session,
  * keyed by tab id, cleaned when a tab closes (tabs.onRemoved in the worker's entry).
  */
-const ConsoleTabSchema = v.object({
-  portalId: v.string(),
-  accountId: v.string(),
-  roleName: v.string(),
-  /** Epoch ms when the credentials behind the console session expire. */
-  expiresAt: v.number(),
-});
-export type ConsoleTab = v.InferOutput<typeof ConsoleTabSchema>;
+export type { ConsoleTab };
 
-export const consoleTabsItem = defineItem({
-  key: 'consoleTabs',
-  area: 'session',
-  schema: v.record(v.string(), ConsoleTabSchema),
-  fallback: {},
-});
+export const consoleTabsItem = defineItem(STORAGE.consoleTabs);
 
 export async function recordConsoleTab(tabId: number, tab: ConsoleTab): Promise<void> {
   await navigator.locks.request('console-tabs', async () => {

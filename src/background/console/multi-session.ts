@@ -1,7 +1,7 @@
-import * as v from 'valibot';
 import { parseConsoleHost } from '../../shared/aws/console-host';
 import { defineItem } from '../../shared/storage/define-item';
 import { preferencesItem } from '../../shared/storage/items';
+import { STORAGE } from '../../shared/storage/registry';
 
 /**
  * Whether the user's console runs in multi-session mode. AWS offers no API to ask; a console tab on a
@@ -9,12 +9,7 @@ import { preferencesItem } from '../../shared/storage/items';
  * getTabDisplay), so the background notes when it last saw such a host. Session storage: the browser's
  * console cookies die with the browser session too.
  */
-export const multiSessionSeenItem = defineItem({
-  key: 'console.multiSessionSeenAt',
-  area: 'session',
-  schema: v.nullable(v.number()),
-  fallback: null,
-});
+export const multiSessionSeenItem = defineItem(STORAGE.multiSessionSeen);
 
 /** Notes a console page's host when it shows multi-session mode. */
 export async function noteConsolePage(pageUrl: string | undefined): Promise<void> {

@@ -1,5 +1,6 @@
-import * as v from 'valibot';
 import { defineItemFamily } from '../../shared/storage/define-item';
+import { STORAGE } from '../../shared/storage/registry';
+import type { PendingConsole } from '../../shared/storage/schemas/worker-state';
 import type { OpenConsoleOptions } from './open-console';
 import type { RoleRef } from './role-credentials';
 
@@ -10,29 +11,14 @@ import type { RoleRef } from './role-credentials';
  */
 export const PENDING_CONSOLE_MAX_AGE_MS = 12 * 60_000;
 
-const PendingConsoleSchema = v.object({
-  accountId: v.string(),
-  roleName: v.string(),
-  newTab: v.boolean(),
-  where: v.optional(v.picklist(['this-tab', 'background-tab'])),
-  /** The tab that was active at the click: the console goes where it would have gone then. */
-  originTabId: v.optional(v.number()),
-  /** Epoch ms. */
-  savedAt: v.number(),
-});
-export type PendingConsole = v.InferOutput<typeof PendingConsoleSchema>;
+export type { PendingConsole } from '../../shared/storage/schemas/worker-state';
 
 /**
  * `console.pending:<portalId>` in storage.session: the console the user asked for when the portal's session
  * had ended. The sign-in that request started opens it once approved, even if the worker was stopped in
  * between. One per portal: the latest click wins. Not secret (ids and a role name).
  */
-export const pendingConsoleItem = defineItemFamily({
-  key: 'console.pending',
-  area: 'session',
-  schema: v.nullable(PendingConsoleSchema),
-  fallback: null,
-});
+export const pendingConsoleItem = defineItemFamily(STORAGE.pendingConsole);
 
 export async function rememberPendingConsole(
   role: RoleRef,

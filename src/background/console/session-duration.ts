@@ -1,16 +1,11 @@
-import * as v from 'valibot';
 import { defineItem } from '../../shared/storage/define-item';
 import { consoleNoticeItem } from '../../shared/storage/items';
+import { STORAGE } from '../../shared/storage/registry';
 import type { RoleCredentials } from './role-credentials-store';
 import { getSigninToken, SessionDurationRefused } from './signin-token';
 
 /** Session lengths AWS already refused, per role, so the refusal is reported once, not on every sign-in. */
-const refusedItem = defineItem({
-  key: 'console.durationRefused',
-  area: 'session',
-  schema: v.record(v.string(), v.number()),
-  fallback: {},
-});
+const refusedItem = defineItem(STORAGE.durationRefused);
 
 /**
  * A sign-in token asking for the user's session length. AWS refuses lengths it cannot grant (outside 15 min to

@@ -2,13 +2,10 @@ import type { Portal } from '../../shared/portals/portal';
 import { withSettingsLock } from '../../shared/settings/browser-storage';
 import { effectiveSettings, managedPortalId } from '../../shared/settings/effective';
 import { type ManagedSettings, readManaged } from '../../shared/settings/managed';
-import {
-  EMPTY_MANAGED_MIRROR,
-  type ManagedMirror,
-  managedMirrorItem,
-} from '../../shared/settings/managed-mirror';
 import { deepEqual } from '../../shared/settings/plain';
+import { defineItem } from '../../shared/storage/define-item';
 import { portalsItem, preferencesItem } from '../../shared/storage/items';
+import { STORAGE } from '../../shared/storage/registry';
 import { setKeepSignedIn } from '../auth/keep-signed-in';
 import { cleanUpPortal, forgetSecrets } from '../handlers/portals';
 import { notifyUi } from '../status/notify-ui';
@@ -18,8 +15,9 @@ import { portalsOnly } from './locks';
  * Brings what this browser stores in line with the administrator's policy (storage.managed). Runs at every
  * worker start and when the policy changes (storage.onChanged, area 'managed'); writes nothing when all is
  * current.
- * - The checked policy is copied to `settings.managed`, which every context's reads of account settings and
- *   preferences lay over the user's own (shared/settings/managed-overlay.ts).
+ * - Nothing of the policy is copied to storage.local, which content scripts can write: every context's reads of
+ *   account settings and preferences lay storage.managed itself over the user's own (managed-overlay.ts), and
+ *   locks are read from it at each write (locks.ts). A copy older versions kept (`settings.managed`) is removed.
  * - Managed portals are written into `portals`, so sign-in, sync, popup and commands need nothing special: a
  *   portal the user already has keeps its id (its sign-in and cache stay); a new one gets managedPortalId(), the
  *   same on every run.
@@ -29,9 +27,12 @@ import { portalsOnly } from './locks';
  *   the browser was closed leaves its portals as ordinary ones, which the user can remove.)
  * - A managed keepSignedIn is applied as the user's switch is: the secrets move with it.
  */
+/** Written by versions that kept a copy of the policy in storage.local; removed, never read. */
+const legacyManagedCopy = defineItem(STORAGE.legacyManagedCopy);
+
 export async function applyManagedSettings({ policyChanged = false } = {}): Promise<void> {
   const managed = await readManaged();
-  const mirrorChanged = await writeMirror(managed);
+  await legacyManagedCopy.remove();
   const drop = (portal: Portal) => policyChanged && isFormerlyManaged(portal, managed);
   // Signed out while still stored: signing out at AWS needs the portal's region.
   for (const portal of (await portalsItem.get()).filter(drop)) await cleanUpPortal(portal.id);
@@ -41,21 +42,8 @@ export async function applyManagedSettings({ policyChanged = false } = {}): Prom
   const keep = managed.preferences.keepSignedIn;
   const keepChanged = keep !== undefined && (await preferencesItem.get()).keepSignedIn !== keep;
   if (keepChanged) await setKeepSignedIn(keep);
-  if (mirrorChanged || changed || keepChanged) await notifyUi();
-}
-
-/** Copies the checked policy to `settings.managed`; no policy removes the key. Says whether anything changed. */
-async function writeMirror(managed: ManagedSettings): Promise<boolean> {
-  const next: ManagedMirror = {
-    portals: [...managed.portals],
-    accountPrefs: managed.accountPrefs,
-    preferences: managed.preferences,
-    problems: [...managed.problems],
-  };
-  if (deepEqual(await managedMirrorItem.get(), next)) return false;
-  if (deepEqual(next, EMPTY_MANAGED_MIRROR)) await managedMirrorItem.remove();
-  else await managedMirrorItem.set(next);
-  return true;
+  // Every context reads the policy itself (managed-overlay.ts); open pages only need to know it changed.
+  if (policyChanged || changed || keepChanged) await notifyUi();
 }
 
 /** Portals the policy created (their id is managedPortalId of their start URL) and lists no more. */

@@ -2,8 +2,7 @@ import * as v from 'valibot';
 import type { ManagedSettingsView } from '../../shared/messages/contract';
 import type { Portal } from '../../shared/portals/portal';
 import { effectiveSettings, lockPath, type UserSettings } from '../../shared/settings/effective';
-import { type ManagedSettings, parseManaged, readManaged } from '../../shared/settings/managed';
-import { managedMirrorItem } from '../../shared/settings/managed-mirror';
+import { type ManagedSettings, readManaged } from '../../shared/settings/managed';
 import { type Preferences, PreferencesSchema, portalsItem } from '../../shared/storage/items';
 import { UserFacingError } from '../messaging/user-facing-error';
 
@@ -23,14 +22,13 @@ export function portalsOnly(portals: readonly Portal[]): UserSettings {
 }
 
 /**
- * Locks for a write the user asked for, from the background's checked copy of the policy (settings.managed),
- * which every worker start and policy change refresh. Not from storage.managed itself: right after the browser
- * starts, Chromium takes seconds to answer it (2.6 s measured here) while it loads policies, and a setting
- * changed then would hang that long.
+ * Locks for a write the user asked for, from storage.managed itself, read at each write. Never from a copy in
+ * storage.local: content scripts can write there (docs/security.md), and a lock must not be liftable by them.
+ * The price: right after the browser starts, Chromium may take seconds to answer (2.6 s measured) while it
+ * loads policies, and a setting changed in those seconds waits for it.
  */
 export async function readLocks(): Promise<Locks> {
-  const [mirror, portals] = await Promise.all([managedMirrorItem.get(), portalsItem.get()]);
-  const managed = parseManaged(mirror);
+  const [managed, portals] = await Promise.all([readManaged(), portalsItem.get()]);
   return { managed, locked: effectiveSettings(portalsOnly(portals), managed).locked };
 }
 

@@ -1,78 +1,30 @@
-import * as v from 'valibot';
-import { defineItemFamily, type StorageArea } from '../../shared/storage/define-item';
+import { readManaged } from '../../shared/settings/managed';
+import { defineItemFamily, type WritableArea } from '../../shared/storage/define-item';
 import { preferencesItem } from '../../shared/storage/items';
+import { STORAGE } from '../../shared/storage/registry';
+
+export { type DeviceFlow, DeviceFlowSchema } from '../../shared/storage/schemas/worker-state';
 
 /**
  * Secret storage, background only. Access tokens and sign-in flows live in storage.session (never on disk).
  * The refresh token and client registration live in storage.local, sealed (secret-box.ts), unless the user
  * turned "keep me signed in" off; then they live in storage.session too.
+ *
+ * An administrator's keepSignedIn decides, read from storage.managed: the user's switch is in storage.local
+ * (`preferences.device`), which content scripts can write, and a policy that keeps secrets off the disk must not
+ * be lifted from there (docs/security.md).
  */
-async function longLivedArea(): Promise<StorageArea> {
-  return (await preferencesItem.get()).keepSignedIn ? 'local' : 'session';
+async function longLivedArea(): Promise<WritableArea> {
+  const managed = (await readManaged()).preferences.keepSignedIn;
+  return (managed ?? (await preferencesItem.get()).keepSignedIn) ? 'local' : 'session';
 }
 
-const Sealed = v.object({ iv: v.string(), data: v.string() });
-
-export const registrationItem = defineItemFamily({
-  key: 'auth.registration',
-  area: longLivedArea,
-  schema: v.nullable(
-    v.object({
-      clientId: v.string(),
-      clientSecret: Sealed,
-      /** Epoch seconds, as AWS sends it. */
-      clientSecretExpiresAt: v.number(),
-    }),
-  ),
-  fallback: null,
-});
-
-export const refreshTokenItem = defineItemFamily({
-  key: 'auth.refresh',
-  area: longLivedArea,
-  schema: v.nullable(Sealed),
-  fallback: null,
-});
-
-export const accessTokenItem = defineItemFamily({
-  key: 'auth.token',
-  area: 'session',
-  schema: v.nullable(v.object({ accessToken: v.string(), /** epoch ms */ expiresAt: v.number() })),
-  fallback: null,
-});
-
-export const DeviceFlowSchema = v.object({
-  flowId: v.string(),
-  deviceCode: v.string(),
-  userCode: v.string(),
-  verificationUri: v.string(),
-  verificationUriComplete: v.string(),
-  /** Epoch ms. */
-  expiresAt: v.number(),
-  intervalMs: v.number(),
-  nextPollAt: v.number(),
-  tabId: v.optional(v.number()),
-  /** Set once the flow was restarted after AWS rejected the client registration, so it happens only once. */
-  reRegistered: v.optional(v.boolean()),
-});
-export type DeviceFlow = v.InferOutput<typeof DeviceFlowSchema>;
-
-export const deviceFlowItem = defineItemFamily({
-  key: 'auth.flow',
-  area: 'session',
-  schema: v.nullable(DeviceFlowSchema),
-  fallback: null,
-});
-
+export const registrationItem = defineItemFamily(STORAGE.registration, longLivedArea);
+export const refreshTokenItem = defineItemFamily(STORAGE.refreshToken, longLivedArea);
+export const accessTokenItem = defineItemFamily(STORAGE.accessToken);
+export const deviceFlowItem = defineItemFamily(STORAGE.deviceFlow);
 /** Why the last sign-in ended without a session: shown until the next attempt. Not secret. */
-export const signInOutcomeItem = defineItemFamily({
-  key: 'auth.outcome',
-  area: 'session',
-  schema: v.nullable(
-    v.object({ reason: v.picklist(['denied', 'expired', 'error', 'ended']), message: v.string() }),
-  ),
-  fallback: null,
-});
+export const signInOutcomeItem = defineItemFamily(STORAGE.signInOutcome);
 
 /** Every key a portal owns in secret storage, for sign-out and removal. */
 export const SECRET_FAMILIES = [

@@ -65,8 +65,8 @@ refresh().catch(() => (extensionAlive() ? undefined : teardown()));
 // Alias, colour or tag settings changed in the popup or settings: redraw at once.
 onLocalKeysChanged(
   // Not the directory: its multi-megabyte value would be copied into every console tab on each sync save.
-  // `settings.managed`: an administrator's account settings (src/shared/settings/managed-mirror.ts).
-  (key) => key === 'accountPrefs' || key === 'preferences' || key === 'settings.managed',
+  // The same keys in storage.managed: an administrator's account settings (shared/settings/managed-overlay.ts).
+  (key) => key === 'accountPrefs' || key === 'preferences',
   () => void refresh().catch(() => undefined),
   controller.signal,
 );

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { IDENTITY_CENTER_REGIONS } from '../../shared/aws/regions';
-import { managedAccountFields, managedMirrorItem } from '../../shared/settings/managed-mirror';
+import { managedAccountFields } from '../../shared/settings/managed';
 import { ACCOUNT_COLORS, colorName } from '../../ui/account-colors';
 import { SET_BY_ORGANISATION } from '../../ui/managed-text';
 import type { Row } from './rows';
@@ -24,17 +24,14 @@ interface Props {
 }
 
 /**
- * Fields of this account an administrator set (read from the background's copy of the policy); null until read.
+ * Fields of this account an administrator set (read from storage.managed); null until read.
  * Until then the editor is not shown and every field is disabled: text typed into a field that turns out locked
  * would be dropped on save.
  */
 function useLockedFields(accountId: string): readonly string[] | null {
   const [locked, setLocked] = useState<readonly string[] | null>(null);
   useEffect(() => {
-    managedMirrorItem.get().then(
-      (mirror) => setLocked(managedAccountFields(mirror, accountId)),
-      () => setLocked([]),
-    );
+    managedAccountFields(accountId).then(setLocked, () => setLocked([]));
   }, [accountId]);
   return locked;
 }

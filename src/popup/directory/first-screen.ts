@@ -1,7 +1,7 @@
-import * as v from 'valibot';
-import { AccountPrefsSchema } from '../../shared/directory/items';
-import { PortalSchema } from '../../shared/portals/portal';
 import { defineItem } from '../../shared/storage/define-item';
+import { STORAGE } from '../../shared/storage/registry';
+import type { FirstScreen } from '../../shared/storage/schemas/first-screen';
+import { FIRST_SCREEN_ROWS } from '../../shared/storage/schemas/first-screen';
 import type { Row } from './rows';
 
 /**
@@ -11,63 +11,10 @@ import type { Row } from './rows';
  * sync or an edit changed them since) as soon as it is decoded and indexed. Not secret: names already in the cache.
  */
 
-/** Enough rows for the list's viewport and a little scrolling. */
-export const FIRST_SCREEN_ROWS = 24;
-
-const text = v.pipe(v.string(), v.maxLength(2048));
-const AccountSchema = v.object({
-  accountId: text,
-  accountName: text,
-  emailAddress: text,
-  firstSeenAt: v.number(),
-  roles: v.array(v.object({ roleName: text, firstSeenAt: v.number() })),
-});
-const RowSchema = v.variant('kind', [
-  v.object({ kind: v.literal('portal'), key: text, portal: PortalSchema, accounts: v.number() }),
-  v.object({
-    kind: v.literal('account'),
-    key: text,
-    portalId: text,
-    account: AccountSchema,
-    prefs: AccountPrefsSchema,
-    isNew: v.boolean(),
-    matches: v.array(v.never()),
-  }),
-  v.object({
-    kind: v.literal('role'),
-    key: text,
-    entry: v.object({
-      portalId: text,
-      accountId: text,
-      accountName: text,
-      emailAddress: text,
-      roleName: text,
-      alias: v.optional(text),
-    }),
-    prefs: AccountPrefsSchema,
-    favorite: v.boolean(),
-    isNew: v.boolean(),
-    matches: v.array(v.never()),
-  }),
-]);
-
-const FirstScreenSchema = v.nullable(
-  v.object({
-    rows: v.pipe(v.array(RowSchema), v.maxLength(FIRST_SCREEN_ROWS)),
-    /** Accounts in the full list, and the oldest portal's last sync (epoch ms), for the status line. */
-    totalAccounts: v.number(),
-    syncedAt: v.number(),
-  }),
-);
-export type FirstScreen = NonNullable<v.InferOutput<typeof FirstScreenSchema>>;
+export { FIRST_SCREEN_ROWS, type FirstScreen } from '../../shared/storage/schemas/first-screen';
 
 /** Written by the popup itself (the only reader); validated on read like every item, so a bad value is ignored. */
-export const firstScreenItem = defineItem({
-  key: 'popup.firstScreen',
-  area: 'local',
-  schema: FirstScreenSchema,
-  fallback: null,
-});
+export const firstScreenItem = defineItem(STORAGE.firstScreen);
 
 /** The first screen of an unsearched list, ready to store. Roles of accounts are dropped: the header never shows them. */
 export function firstScreenOf(rows: readonly Row[], totalAccounts: number, syncedAt: number): FirstScreen {

@@ -1,4 +1,4 @@
-import { browser } from '../browser';
+import { readArea, removeFromArea, writeArea } from '../storage/areas';
 import {
   type AreaPort,
   type ManagedPort,
@@ -14,9 +14,9 @@ import {
  */
 function area(name: SettingsAreaName): AreaPort {
   return {
-    get: async (keys) => browser.storage[name].get([...keys]),
-    set: async (items) => browser.storage[name].set(items),
-    remove: async (keys) => browser.storage[name].remove([...keys]),
+    get: async (keys) => readArea(name, keys),
+    set: async (items) => writeArea(name, items),
+    remove: async (keys) => removeFromArea(name, keys),
   };
 }
 
@@ -35,13 +35,5 @@ export function withSettingsLock<T>(task: () => Promise<T>): Promise<T> {
   return browserSettingsStorage.withLock(SETTINGS_LOCK, task);
 }
 
-/** Chrome answers {} when no policy is set; Firefox rejects ("Managed storage manifest not found"): both are {}. */
-export const browserManagedStorage: ManagedPort = {
-  get: async () => {
-    try {
-      return (await browser.storage.managed.get()) ?? {};
-    } catch {
-      return {};
-    }
-  },
-};
+/** storage.managed, the administrator's policy: no policy (Chrome {}, Firefox an error) reads as {} (areas.ts). */
+export const browserManagedStorage: ManagedPort = { get: () => readArea('managed', null) };

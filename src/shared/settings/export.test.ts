@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import { memoryStorage } from '../../../test/support/memory-storage';
 import { exportSettings } from './export';
 import { fixture } from './fixtures/load';
-import { memoryStorage } from './memory-storage';
 import { runMigrations } from './run-migrations';
 
 vi.mock('../browser', async () => ({ browser: (await import('@webext-core/fake-browser')).fakeBrowser }));

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
+import { memoryStorage } from '../../../test/support/memory-storage';
 import { exportSettings } from './export';
 import partlyInvalid from './fixtures/import-partly-invalid.json' with { type: 'json' };
 import { fixture, notSettings } from './fixtures/load';
 import { importSettings } from './import';
-import { memoryStorage } from './memory-storage';
 import { runMigrations } from './run-migrations';
 
 vi.mock('../browser', async () => ({ browser: (await import('@webext-core/fake-browser')).fakeBrowser }));

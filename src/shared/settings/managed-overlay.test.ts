@@ -3,17 +3,15 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { accountPrefsItem } from '../directory/items';
 import { getItems } from '../storage/define-item';
 import { preferencesItem } from '../storage/items';
-import { MANAGED_MIRROR_KEY } from './managed-mirror';
 
 vi.mock('../browser', async () => ({ browser: (await import('@webext-core/fake-browser')).fakeBrowser }));
 
-const mirror = {
-  portals: [],
+/** What an administrator's policy holds in storage.managed. */
+const policy = {
   accountPrefs: {
     '111122223333': { alias: 'payments-prod', color: '#d13212', tier: 'bogus' },
   },
   preferences: { defaultRegion: 'eu-west-1', keepSignedIn: false, tagging: { pill: false } },
-  problems: [],
 };
 
 type Stored = {
@@ -36,7 +34,7 @@ describe('managed overlay', () => {
       '111122223333': { alias: 'mine', hidden: true },
       '444455556666': { alias: 'other' },
     });
-    await fakeBrowser.storage.local.set({ [MANAGED_MIRROR_KEY]: mirror });
+    await fakeBrowser.storage.managed.set(policy);
     const prefs = await accountPrefsItem.get();
     // tier 'bogus' is not a tier: ignored.
     expect(prefs['111122223333']).toEqual({ alias: 'payments-prod', color: '#d13212', hidden: true });
@@ -49,14 +47,14 @@ describe('managed overlay', () => {
   });
 
   it('gives the same values through a batched read', async () => {
-    await fakeBrowser.storage.local.set({ [MANAGED_MIRROR_KEY]: mirror });
+    await fakeBrowser.storage.managed.set(policy);
     const [prefs, preferences] = await getItems(accountPrefsItem, preferencesItem);
     expect(prefs).toEqual(await accountPrefsItem.get());
     expect(preferences).toEqual(await preferencesItem.get());
   });
 
   it('never stores the administrator’s values as the user’s', async () => {
-    await fakeBrowser.storage.local.set({ [MANAGED_MIRROR_KEY]: mirror });
+    await fakeBrowser.storage.managed.set(policy);
     const prefs = await accountPrefsItem.get();
     await accountPrefsItem.set({ ...prefs, '111122223333': { ...prefs['111122223333'], tier: 'normal' } });
     const preferences = await preferencesItem.get();
@@ -68,7 +66,7 @@ describe('managed overlay', () => {
     expect(stored.preferences.tagging.pill).toBe(true);
 
     // Without the policy, the user's own values are back.
-    await fakeBrowser.storage.local.remove(MANAGED_MIRROR_KEY);
+    await fakeBrowser.storage.managed.clear();
     expect((await accountPrefsItem.get())['111122223333']).toEqual({
       alias: 'mine',
       hidden: true,
@@ -77,9 +75,22 @@ describe('managed overlay', () => {
     expect((await preferencesItem.get()).defaultRegion).toBe('us-east-1');
   });
 
-  it('leaves out a managed field the user never set', async () => {
+  it('ignores a copy of the policy in storage.local, which content scripts can write', async () => {
+    await fakeBrowser.storage.managed.set(policy);
+    // What versions before 0.2 kept, and what a content script could forge to lift a lock or repaint a tier.
+    await fakeBrowser.storage.local.set({ 'settings.managed': { accountPrefs: {}, preferences: {} } });
+    expect((await accountPrefsItem.get())['111122223333']).toMatchObject({ alias: 'payments-prod' });
+    await fakeBrowser.storage.managed.clear();
     await fakeBrowser.storage.local.set({
-      [MANAGED_MIRROR_KEY]: { ...mirror, accountPrefs: { '777788889999': { color: '#2e8540' } } },
+      'settings.managed': { accountPrefs: { '444455556666': { tier: 'production' } }, preferences: {} },
+    });
+    expect((await accountPrefsItem.get())['444455556666']).toEqual({ alias: 'other' });
+  });
+
+  it('leaves out a managed field the user never set', async () => {
+    await fakeBrowser.storage.managed.set({
+      ...policy,
+      accountPrefs: { '777788889999': { color: '#2e8540' } },
     });
     const prefs = await accountPrefsItem.get();
     expect(prefs['777788889999']).toEqual({ color: '#2e8540' });

@@ -1,10 +1,12 @@
 import * as v from 'valibot';
+import { readArea } from '../storage/areas';
 import type { BatchItem, ItemSource } from '../storage/define-item';
-import { MANAGED_MIRROR_KEY, type ManagedMirror, managedMirrorItem } from './managed-mirror';
+import { type ManagedSettings, parseManaged } from './managed';
 
 /**
- * Makes an item answer with the settings in force: the administrator's values (the `settings.managed` mirror)
- * over the user's own, as effectiveSettings() computes them. Every reader (popup, console tags, console
+ * Makes an item answer with the settings in force: the administrator's values, read from storage.managed itself
+ * on every read (never from a copy in storage.local, which content scripts can write: docs/security.md) over
+ * the user's own, as effectiveSettings() computes them. Every reader (popup, console tags, console
  * sign-in, CLI credentials, keyboard commands) gets them without a change of its own, and getItems still reads
  * everything in one call per area.
  *
@@ -26,27 +28,36 @@ function validFields(managed: unknown, entries: Entries, skip: readonly string[]
   );
 }
 
+type PolicyKey = 'accountPrefs' | 'preferences';
+
+/** The policy's `key`, checked field by field (managed.ts); anything unreadable counts as no policy. */
+function policyPart(key: PolicyKey, raw: unknown): ManagedSettings {
+  return parseManaged(raw === undefined ? {} : { [key]: raw });
+}
+
 function overlay<T>(
   item: BatchItem<T>,
-  apply: (own: T, mirror: ManagedMirror) => T,
-  restore: (next: T, own: T, mirror: ManagedMirror) => T,
+  key: PolicyKey,
+  apply: (own: T, managed: ManagedSettings) => T,
+  restore: (next: T, own: T, managed: ManagedSettings) => T,
 ): BatchItem<T> {
+  const readPolicy = async () => policyPart(key, (await readArea('managed', [key]))[key]);
   return {
     key: item.key,
     async sources(): Promise<readonly ItemSource[]> {
-      return [...(await item.sources()), { area: 'local', key: MANAGED_MIRROR_KEY }];
+      return [...(await item.sources()), { area: 'managed', key }];
     },
     parseSources(values) {
       const own = item.parseSources(values.slice(0, -1));
-      return apply(own, managedMirrorItem.parse(values.at(-1)));
+      return apply(own, policyPart(key, values.at(-1)));
     },
     async get() {
-      const [own, mirror] = await Promise.all([item.get(), managedMirrorItem.get()]);
-      return apply(own, mirror);
+      const [own, managed] = await Promise.all([item.get(), readPolicy()]);
+      return apply(own, managed);
     },
     async set(value) {
-      const [own, mirror] = await Promise.all([item.get(), managedMirrorItem.get()]);
-      await item.set(restore(value, own, mirror));
+      const [own, managed] = await Promise.all([item.get(), readPolicy()]);
+      await item.set(restore(value, own, managed));
     },
     remove: () => item.remove(),
   };
@@ -61,6 +72,7 @@ export function withManagedAccountPrefs<P extends Prefs>(
 ): BatchItem<Record<string, P>> {
   return overlay(
     item,
+    'accountPrefs',
     (own, mirror) => {
       const next = { ...own };
       for (const [accountId, managed] of Object.entries(mirror.accountPrefs)) {
@@ -98,7 +110,7 @@ export function withManagedPreferences<P extends Prefs & { tagging: Record<strin
   deviceFields: readonly string[],
 ): BatchItem<P> {
   const skip = [...deviceFields, 'tagging'];
-  const taggingOf = (mirror: ManagedMirror) =>
+  const taggingOf = (mirror: ManagedSettings) =>
     validFields(mirror.preferences.tagging, {
       strip: v.boolean(),
       pill: v.boolean(),
@@ -107,6 +119,7 @@ export function withManagedPreferences<P extends Prefs & { tagging: Record<strin
     });
   return overlay(
     item,
+    'preferences',
     (own, mirror) => ({
       ...own,
       ...validFields(mirror.preferences, entries, skip),

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { AccountPrefsSchema } from '../directory/items';
-import { type Preferences, PreferencesSchema } from '../storage/items';
+import { AccountPrefsSchema } from '../storage/schemas/directory';
+import { type Preferences, PreferencesSchema } from '../storage/schemas/preferences';
 import { browserManagedStorage } from './browser-storage';
 import { checkPortals, ImportPortalSchema } from './import-portals';
 import { formatPath, type PathSegment } from './path';
@@ -167,4 +167,9 @@ export async function readManaged(port: ManagedPort = browserManagedStorage): Pr
   } catch {
     return NO_MANAGED_SETTINGS;
   }
+}
+
+/** The fields the administrator set for one account, e.g. ['alias', 'color']: what the UI shows locked. */
+export async function managedAccountFields(accountId: string): Promise<readonly string[]> {
+  return Object.keys((await readManaged()).accountPrefs[accountId] ?? {});
 }

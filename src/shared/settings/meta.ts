@@ -22,6 +22,9 @@ export const DEVICE_PREFERENCES_KEY = 'preferences.device';
 export const BACKUP_KEY = 'settings.backup';
 export const NOTICE_KEY = 'settings.notice';
 
+/** `settings.notice` in storage.local (notice.ts): the last recovery notice, until dismissed. */
+export const NoticeSchema = v.object({ text: v.string(), at: v.number() });
+
 /** Why preferences are in storage.local although version 2 keeps them in storage.sync. */
 export const FallbackReasonSchema = v.picklist(['quota', 'rate', 'unavailable', 'error']);
 export type FallbackReason = v.InferOutput<typeof FallbackReasonSchema>;

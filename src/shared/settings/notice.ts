@@ -1,13 +1,12 @@
 import * as v from 'valibot';
 import { browserSettingsStorage } from './browser-storage';
-import { NOTICE_KEY } from './meta';
+import { NOTICE_KEY, NoticeSchema } from './meta';
 import type { SettingsStorage } from './storage-port';
 
 /**
  * `settings.notice` in storage.local: the last "Some settings were unreadable…" text recovery left, shown by the
  * settings page until the user dismisses it. Written by the runner, which has no page to talk to.
  */
-export const NoticeSchema = v.object({ text: v.string(), at: v.number() });
 export type SettingsNotice = v.InferOutput<typeof NoticeSchema>;
 
 export async function readSettingsNotice(

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { describe, expect, it, vi } from 'vitest';
+import { memoryStorage } from '../../../test/support/memory-storage';
 import { PreferencesSchema } from '../storage/items';
 import { fixture } from './fixtures/load';
-import { memoryStorage } from './memory-storage';
 import { DEVICE_PREFERENCE_FIELDS } from './meta';
 import { definePreferencesItem } from './preferences-item';
 import { runMigrations } from './run-migrations';

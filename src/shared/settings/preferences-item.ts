@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { BatchItem, ItemSource } from '../storage/define-item';
+import { reportInvalid } from '../storage/report';
 import { preferencesArea, writeRoamingPreferences } from './area';
 import { browserSettingsStorage } from './browser-storage';
 import { DEVICE_PREFERENCES_KEY, PREFERENCES_KEY } from './meta';
@@ -58,6 +59,8 @@ export function definePreferencesItem<T extends Record<string, unknown>>(
     const merged = { ...(isPlainObject(roaming) ? roaming : {}), ...(isPlainObject(device) ? device : {}) };
     const whole = v.safeParse(spec.schema, merged);
     if (whole.success) return whole.output;
+    // Untrusted like every stored value (docs/security.md): reported, and only its bad fields dropped.
+    reportInvalid(PREFERENCES_KEY, 'sync or local', whole.issues);
     const parsed = v.safeParse(spec.schema, salvage(spec.schema, merged, spec.fallback).value);
     return parsed.success ? parsed.output : spec.fallback;
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import { memoryStorage } from '../../../test/support/memory-storage';
 import { fixture, notSettings } from './fixtures/load';
-import { memoryStorage } from './memory-storage';
 import { dismissSettingsNotice, readSettingsNotice } from './notice';
 import { runMigrations } from './run-migrations';
 

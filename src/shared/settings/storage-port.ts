@@ -1,6 +1,6 @@
 /**
  * The slice of extension storage the settings model needs. Functions take this instead of importing `browser`, so
- * unit tests pass an in-memory fake (memory-storage.ts) and the extension passes browser-storage.ts.
+ * unit tests pass an in-memory fake (test/support/memory-storage.ts) and the extension passes browser-storage.ts.
  */
 
 export type SettingsAreaName = 'local' | 'sync';

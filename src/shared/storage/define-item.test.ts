@@ -5,9 +5,16 @@ import { defineItem, getItems } from './define-item';
 
 vi.mock('../browser', async () => ({ browser: (await import('@webext-core/fake-browser')).fakeBrowser }));
 
-const count = defineItem({ key: 'count', area: 'local', schema: v.number(), fallback: 0 });
-const names = defineItem({ key: 'names', area: 'local', schema: v.array(v.string()), fallback: [] });
-const flag = defineItem({ key: 'flag', area: 'session', schema: v.boolean(), fallback: false });
+const owner = 'src/shared/storage/define-item.test.ts';
+const count = defineItem({ key: 'count', areas: ['local'], owner, schema: v.number(), fallback: 0 });
+const names = defineItem({
+  key: 'names',
+  areas: ['local'],
+  owner,
+  schema: v.array(v.string()),
+  fallback: [],
+});
+const flag = defineItem({ key: 'flag', areas: ['session'], owner, schema: v.boolean(), fallback: false });
 
 describe('storage items', () => {
   beforeEach(() => fakeBrowser.reset());

@@ -1,7 +1,7 @@
-import { browser } from '../browser';
+import { onAreaChanged } from './areas';
 
 /**
- * Calls back when any storage.local (or storage.sync) key matching `matches` changes. For content scripts, which cannot receive the
+ * Calls back when any storage.local, storage.sync or storage.managed key matching `matches` changes. For content scripts, which cannot receive the
  * background's "ui:changed" notice; they only ever see storage.local (never the session area with tokens).
  */
 export function onLocalKeysChanged(
@@ -10,9 +10,10 @@ export function onLocalKeysChanged(
   signal: AbortSignal,
 ): void {
   const listener = (changes: Record<string, unknown>, area: string) => {
-    // Preferences may live in storage.sync (src/shared/settings); sync never holds a secret either.
-    if ((area === 'local' || area === 'sync') && Object.keys(changes).some(matches)) callback();
+    // Preferences may live in storage.sync (src/shared/settings); sync never holds a secret either. An
+    // administrator's policy (storage.managed, Chrome only: Firefox reads it at start) overrides account settings.
+    if (area !== 'session' && Object.keys(changes).some(matches)) callback();
   };
-  browser.storage.onChanged.addListener(listener);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
+  const stop = onAreaChanged(listener);
+  signal.addEventListener('abort', stop);
 }

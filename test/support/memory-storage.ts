@@ -1,5 +1,10 @@
-import { jsonBytes } from './plain';
-import type { AreaPort, SettingsAreaName, SettingsStorage, Snapshot } from './storage-port';
+import { jsonBytes } from '../../src/shared/settings/plain';
+import type {
+  AreaPort,
+  SettingsAreaName,
+  SettingsStorage,
+  Snapshot,
+} from '../../src/shared/settings/storage-port';
 
 /**
  * An in-memory SettingsStorage for unit tests. Values are copied through JSON like the real areas do, every
