@@ -143,6 +143,7 @@ describe('the console tag against script in the console page', () => {
         'content',
         JSON.stringify({ ...data, accountId: spoofed, sessionARN: arn, displayName: 'ReadOnlyAccess/jane' }),
       );
+      // biome-ignore lint/suspicious/noDocumentCookie: the attack is exactly a page script writing this cookie.
       document.cookie = `aws-userInfo=${encodeURIComponent(JSON.stringify({ arn }))}; path=/`;
     }, sandboxId);
     await expect.poll(() => tagWarning(tab)).toMatchObject({ name: '⚠ Account mismatch' });
