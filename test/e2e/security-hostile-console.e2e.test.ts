@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ExtensionHarness, launchExtension } from './harness/launch.ts';
-import { tagPillName, tagStyle, tagWarning } from './pages/console-tag.ts';
+import { claimIdentity, tagPillName, tagStyle, tagWarning } from './pages/console-tag.ts';
 import { signInFromPopup } from './pages/sign-in-helper.ts';
 import { openTaggedConsole } from './pages/tagged-console.ts';
 
@@ -135,17 +135,7 @@ describe('the console tag against script in the console page', () => {
   it('shows a mismatch warning, not the claimed account, when the page claims another identity', async () => {
     await consoleTab();
     expect(await tagWarning(tab)).toBeNull();
-    await tab.evaluate((spoofed) => {
-      const meta = document.querySelector('meta[name="awsc-session-data"]');
-      const data = JSON.parse(meta?.getAttribute('content') ?? '{}');
-      const arn = `arn:aws:sts::${spoofed}:assumed-role/AWSReservedSSO_ReadOnlyAccess_0123456789abcdef/jane`;
-      meta?.setAttribute(
-        'content',
-        JSON.stringify({ ...data, accountId: spoofed, sessionARN: arn, displayName: 'ReadOnlyAccess/jane' }),
-      );
-      // biome-ignore lint/suspicious/noDocumentCookie: the attack is exactly a page script writing this cookie.
-      document.cookie = `aws-userInfo=${encodeURIComponent(JSON.stringify({ arn }))}; path=/`;
-    }, sandboxId);
+    await claimIdentity(tab, sandboxId, 'ReadOnlyAccess');
     await expect.poll(() => tagWarning(tab)).toMatchObject({ name: '⚠ Account mismatch' });
     const warning = await tagWarning(tab);
     const dashed = (id: string) => id.replace(/^(\d{4})(\d{4})(\d{4})$/, '$1-$2-$3');

@@ -138,3 +138,23 @@ export async function tagStyle(
     computedStyle.filter((p) => properties.includes(p.name)).map((p) => [p.name, p.value]),
   );
 }
+
+/**
+ * As page script (the main world): makes the console page claim another identity, in what the content script
+ * reads first: the `awsc-session-data` meta tag and the `aws-userInfo` cookie.
+ */
+export async function claimIdentity(page: Page, accountId: string, permissionSet: string): Promise<void> {
+  await page.evaluate(
+    ({ accountId, permissionSet }) => {
+      const meta = document.querySelector('meta[name="awsc-session-data"]');
+      const data = JSON.parse(meta?.getAttribute('content') ?? '{}');
+      const role = `AWSReservedSSO_${permissionSet}_0123456789abcdef`;
+      const arn = `arn:aws:sts::${accountId}:assumed-role/${role}/jane`;
+      const displayName = `${role}/jane`;
+      meta?.setAttribute('content', JSON.stringify({ ...data, accountId, sessionARN: arn, displayName }));
+      // biome-ignore lint/suspicious/noDocumentCookie: the attack is exactly a page script writing this cookie.
+      document.cookie = `aws-userInfo=${encodeURIComponent(JSON.stringify({ arn }))}; path=/`;
+    },
+    { accountId, permissionSet },
+  );
+}
