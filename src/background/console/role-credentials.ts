@@ -5,6 +5,7 @@ import { defineItemFamily } from '../../shared/storage/define-item';
 import { withAccessToken } from '../auth/session';
 import { portalClient } from '../aws/portal-api';
 import type { ServiceEndpoint } from '../aws/service-endpoint';
+import { sweepCredentialsBy } from './credential-expiry-alarm';
 
 export interface RoleCredentials {
   readonly accessKeyId: string;
@@ -55,6 +56,8 @@ export async function roleCredentials(role: RoleRef, endpoint: ServiceEndpoint):
   if (!parsed.success) throw new Error('GetRoleCredentials returned incomplete credentials');
   const fresh: RoleCredentials = parsed.output;
   await item.set(fresh);
+  // Deleted when they expire, not only at sign-out (expired-credentials.ts).
+  await sweepCredentialsBy(fresh.expiration);
   return fresh;
 }
 
