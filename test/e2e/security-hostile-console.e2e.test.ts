@@ -143,7 +143,9 @@ describe('the console tag against script in the console page', () => {
       `opened this tab as acme-prod-identity · AdministratorAccess (${dashed(prodId)})`,
     );
     expect(warning?.description).toContain(`ReadOnlyAccess (${dashed(sandboxId)})`);
-    expect(warning?.description).toContain('If you switched role in the console yourself');
+    expect(warning?.description).toContain(
+      'Switched role in the console, or opened another role in another tab?',
+    );
     // The tag still names what the extension opened, and the tab title warns too.
     expect(await tagPillName(tab)).toContain('acme-prod-identity · AdministratorAccess');
     await expect.poll(() => tab.title()).toMatch(/^\[⚠ acme-prod-identity/);

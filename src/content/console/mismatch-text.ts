@@ -12,9 +12,10 @@ export interface MismatchText {
 
 /**
  * The warning shown when the page names another account or role than the extension opened in the tab. It
- * must read as an explanation, not a crash: the common innocent cause is the user switching role in the
- * console by hand (AWS's Switch role, or another multi-session session in the same tab), so it says what we
- * opened, what the page says, and what to do in each case. Text only: it goes in with textContent.
+ * must read as an explanation, not a crash. The common innocent causes: the user switched role in the console by
+ * hand (AWS's Switch role, another session of a multi-session console), or opened another role in another tab,
+ * which in a single-session console signs every console tab of the browser in as that role once they reload.
+ * So it says what we opened, what the page says, and what to do in each case. Text only (textContent).
  */
 export function mismatchText(display: TabDisplay): MismatchText | null {
   const claim = display.mismatch;
@@ -28,7 +29,8 @@ export function mismatchText(display: TabDisplay): MismatchText | null {
       `AWS SSO Switcher opened this tab as ${who(display.label, display.roleName, display.accountId)}, ` +
       `but the page now says ${who(claim.label, claim.roleName, claim.accountId)}.`,
     todo:
-      'If you switched role in the console yourself, open that role from AWS SSO Switcher to tag this tab ' +
-      'again. If you did not, close this tab: the page may be pretending.',
+      'Switched role in the console, or opened another role in another tab? Without multi-session the ' +
+      'console has one sign-in per browser, so this tab changed too: open the role you want from AWS SSO ' +
+      'Switcher to tag it again. If not, close this tab: the page may be pretending.',
   };
 }

@@ -55,10 +55,9 @@ describe('mismatch warning text', () => {
     expect(text?.title).toBe('Account mismatch');
     expect(text?.what).toContain('opened this tab as acme-prod · AdministratorAccess (1111-2222-3333)');
     expect(text?.what).toContain('the page now says acme-sandbox · ReadOnly (4444-5555-6666)');
-    expect(text?.todo).toContain(
-      'If you switched role in the console yourself, open that role from AWS SSO Switcher',
-    );
-    expect(text?.todo).toContain('If you did not, close this tab');
+    expect(text?.todo).toContain('Switched role in the console, or opened another role in another tab?');
+    expect(text?.todo).toContain('open the role you want from AWS SSO Switcher to tag it again');
+    expect(text?.todo).toContain('If not, close this tab');
   });
 
   it('another role of the same account: a role mismatch', () => {
