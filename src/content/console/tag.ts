@@ -81,9 +81,10 @@ export function createTag(doc: Document): Tag {
       strip.hidden = !display.parts.strip;
       pill.hidden = !display.parts.pill;
       warning.hidden = mismatch === null;
-      warningTitle.textContent = mismatch ? `⚠ ${mismatch.title}` : '';
-      warningWhat.textContent = mismatch?.what ?? '';
-      warningTodo.textContent = mismatch?.todo ?? '';
+      // Unchanged text is left alone: rewriting an alert's text makes screen readers announce it again.
+      setText(warningTitle, mismatch ? `⚠ ${mismatch.title}` : '');
+      setText(warningWhat, mismatch?.what ?? '');
+      setText(warningTodo, mismatch?.todo ?? '');
       label.textContent = display.roleName ? `${display.label} · ${display.roleName}` : display.label;
       const left = display.expiresAt ? timeLeft(display.expiresAt - now) : '';
       detail.textContent = `${formatId(display.accountId)}${left ? ` · ${left}` : ''}`;
@@ -106,6 +107,10 @@ export function createTag(doc: Document): Tag {
       );
     },
   };
+}
+
+function setText(element: HTMLElement, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
 }
 
 function attributesOf(element: Element): string {
