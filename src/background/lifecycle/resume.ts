@@ -7,8 +7,7 @@ import { deviceFlowItem } from '../storage/secrets';
 /**
  * Runs every time the worker starts, whatever woke it (a message, an alarm, browser start): resumes any sign-in
  * that was waiting for approval when the previous worker stopped, redraws the badge, and deletes role
- * credentials that expired while no worker ran. Cheap when nothing
- * is pending: a few storage reads. (Access tokens live in storage.session and are gone after a browser
+ * credentials that expired while no worker ran. Cheap when nothing is pending: a few storage reads. (Access tokens live in storage.session and are gone after a browser
  * restart; the refresh token brings a new one on first use.)
  */
 export async function resumeAfterWorkerStart(): Promise<void> {
