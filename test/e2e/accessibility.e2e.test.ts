@@ -5,6 +5,7 @@ import { ROW_KEYS } from '../../src/popup/directory/row-keys.ts';
 import { emulatorPost } from './harness/emulator-request.ts';
 import { type ExtensionHarness, type LaunchOptions, launchExtension } from './harness/launch.ts';
 import { fireRefreshAlarmNearExpiry } from './harness/refresh-alarm.ts';
+import { claimIdentity, openCopyOfTag, tagPillName, tagWarning } from './pages/console-tag.ts';
 import {
   addPortalAndStartSignIn,
   expectSignedIn,
@@ -200,7 +201,7 @@ describe('accessibility audits', () => {
       'prod identity admin',
       /^AdministratorAccess in acme-prod-identity/,
     );
-    await audit(prod, 'console tag, production', '#aws-sso-switcher-tag');
+    await audit(prod, 'console tag, production', await openCopyOfTag(prod));
     await h.screenshot(prod, 'a11y-console-tag-production');
 
     // Gold, the lightest account colour: white text on it would read at 3.3:1.
@@ -215,8 +216,16 @@ describe('accessibility audits', () => {
       'sandbox-carol admin',
       /^AdministratorAccess in acme-sandbox-carol/,
     );
-    await audit(gold, 'console tag, gold account', '#aws-sso-switcher-tag');
+    await audit(gold, 'console tag, gold account', await openCopyOfTag(gold));
     await h.screenshot(gold, 'a11y-console-tag-gold');
+
+    // The page claims another account than the one opened here: the mismatch warning, in the danger style.
+    const prodId = h.emulator.organization.accounts.find(
+      (a) => a.accountName === 'acme-prod-identity',
+    )?.accountId;
+    await claimIdentity(gold, prodId ?? '', 'AdministratorAccess');
+    await expect.poll(() => tagWarning(gold)).not.toBeNull();
+    await audit(gold, 'console tag, mismatch warning', await openCopyOfTag(gold));
   });
 });
 
@@ -229,7 +238,7 @@ async function openConsole(h: ExtensionHarness, popup: Page, query: string, role
   const opened = h.context.waitForEvent('page', (p) => p.url().includes('console.aws.amazon.com'));
   await searchBox(popup).press('Shift+Enter');
   const tab = await opened;
-  await tab.getByRole('button', { name: /^AWS account .* Copy account id$/ }).waitFor();
+  await expect.poll(() => tagPillName(tab)).not.toBeNull();
   return tab;
 }
 

@@ -127,6 +127,33 @@ describe('copying CLI credentials from the popup', () => {
     await again.close();
   });
 
+  it('deletes role credentials from storage when they expire, without a sign-out', async () => {
+    const worker = await harness.worker();
+    const stored = () =>
+      worker.evaluate(async () =>
+        Object.entries(await chrome.storage.session.get(null))
+          .filter(([key]) => key.startsWith('creds:'))
+          .map(([key, value]) => [key, (value as { expiration: number }).expiration] as const),
+      );
+    const before = await stored();
+    expect(before.length).toBeGreaterThan(0);
+    const alarm = await worker.evaluate(() => chrome.alarms.get('role-credentials-expiry'));
+    expect(alarm?.scheduledTime).toBe(Math.min(...before.map(([, expiration]) => expiration)));
+    // Time passes: the credentials reach their expiry, and the alarm rings as the browser would ring it then.
+    await worker.evaluate(
+      async (keys) => {
+        for (const key of keys) {
+          const value = (await chrome.storage.session.get(key))[key] as object;
+          await chrome.storage.session.set({ [key]: { ...value, expiration: Date.now() - 1 } });
+        }
+        await chrome.alarms.create('role-credentials-expiry', { when: Date.now() });
+      },
+      before.map(([key]) => key),
+    );
+    await expect.poll(stored).toEqual([]);
+    expect(await worker.evaluate(() => chrome.alarms.get('role-credentials-expiry'))).toBeFalsy();
+  });
+
   it('downloads a ~/.aws/config with a profile per role, named by the template', async () => {
     const h = harness;
     const options = await h.openOptions();

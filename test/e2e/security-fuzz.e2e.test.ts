@@ -164,6 +164,7 @@ describe('fuzzing the message contract with a live session', () => {
       'client secret',
       'role secret access key',
       'role session token',
+      'federation sign-in token',
     ] as const) {
       expect([...kinds], `the test knows the ${kind}`).toContain(kind);
     }

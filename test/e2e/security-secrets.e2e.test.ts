@@ -144,6 +144,7 @@ for (const keepSignedIn of [true, false]) {
           'device code',
           'role secret access key',
           'role session token',
+          'federation sign-in token',
         ] as const) {
           expect([...kinds], `the test knows the ${kind}`).toContain(kind);
         }

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ExtensionHarness, type LaunchOptions, launchExtension } from './harness/launch.ts';
+import { clickTagPill, tagPillName } from './pages/console-tag.ts';
 import { signInFromPopup } from './pages/sign-in-helper.ts';
 
 let harness: ExtensionHarness | undefined;
@@ -10,7 +11,6 @@ afterEach(async () => {
 });
 
 const searchBox = (page: Page) => page.getByRole('combobox', { name: 'Search accounts and roles' });
-const tagPill = (page: Page) => page.getByRole('button', { name: /^AWS account .* Copy account id$/ });
 
 /** Signs in, then opens the console as AdministratorAccess in acme-prod-identity from the popup. */
 async function openTaggedConsole(launch: LaunchOptions = {}) {
@@ -32,9 +32,7 @@ async function openTaggedConsole(launch: LaunchOptions = {}) {
 describe('console tabs tagged with account and role', () => {
   it('tags a console we signed in to: pill, title prefix, coloured favicon, danger tier for prod', async () => {
     const { h, tab, accountId } = await openTaggedConsole();
-    const pill = tagPill(tab);
-    await expect.poll(() => pill.getAttribute('aria-label')).toContain('acme-prod-identity');
-    expect(await pill.getAttribute('aria-label')).toContain('acme-prod-identity · AdministratorAccess');
+    await expect.poll(() => tagPillName(tab)).toContain('acme-prod-identity · AdministratorAccess');
     await expect.poll(() => tab.title()).toMatch(/^\[acme-prod-identity · AdministratorAccess\] /);
     expect(await tab.locator('link[rel~="icon"]').last().getAttribute('href')).toMatch(
       /^data:image\/svg\+xml,.*%23d13212/,
@@ -42,7 +40,7 @@ describe('console tabs tagged with account and role', () => {
     expect(await tab.locator('#aws-sso-switcher-tag').evaluate((el) => el.classList.contains('danger'))).toBe(
       true,
     );
-    await pill.click();
+    await clickTagPill(tab);
     await expect.poll(() => h.readClipboard(tab)).toBe(accountId);
     await h.screenshot(tab, 'console-tagged');
   });
@@ -60,27 +58,27 @@ describe('console tabs tagged with account and role', () => {
 
   it('tags a console tab the extension did not open, from what the page says', async () => {
     const { h, tab } = await openTaggedConsole();
-    await tagPill(tab).waitFor();
+    await expect.poll(() => tagPillName(tab)).not.toBeNull();
     const other = await h.context.newPage();
     await other.goto('https://us-east-1.console.aws.amazon.com/s3/home?region=us-east-1');
-    await expect.poll(() => tagPill(other).getAttribute('aria-label')).toContain('acme-prod-identity');
+    await expect.poll(() => tagPillName(other)).toContain('acme-prod-identity');
   });
 
   it('tags a multi-session console on its own host', async () => {
     const { tab } = await openTaggedConsole({ emulator: { multiSession: true } });
     expect(new URL(tab.url()).hostname).toMatch(/^\d{12}-[a-z0-9]{8}\.us-east-1\.console\.aws\.amazon\.com$/);
-    await expect.poll(() => tagPill(tab).getAttribute('aria-label')).toContain('acme-prod-identity');
+    await expect.poll(() => tagPillName(tab)).toContain('acme-prod-identity');
   });
 
   it('updates open tabs at once when the alias changes, and shows a hostile alias as text', async () => {
     const { popup, tab } = await openTaggedConsole();
-    await tagPill(tab).waitFor();
+    await expect.poll(() => tagPillName(tab)).not.toBeNull();
     await popup.getByRole('button', { name: 'Edit account acme-prod-identity' }).click();
     const hostile = '<img src=x onerror=alert(1)> Identity PROD';
     await popup.getByRole('textbox', { name: 'Alias' }).fill(hostile);
     await popup.getByRole('radio', { name: 'Colour Purple' }).check();
     await popup.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => tagPill(tab).getAttribute('aria-label')).toContain(hostile);
+    await expect.poll(() => tagPillName(tab)).toContain(hostile);
     expect(await tab.locator('img[src="x"]').count()).toBe(0);
     expect(await tab.locator('link[rel~="icon"]').last().getAttribute('href')).toContain('%236b4fbb');
   });
@@ -101,13 +99,13 @@ describe('console tabs tagged with account and role', () => {
     await options
       .getByRole('checkbox', { name: 'Label with account, role and account id at the bottom' })
       .uncheck();
-    await expect.poll(() => tagPill(tab).isVisible()).toBe(false);
+    await expect.poll(() => tagPillName(tab)).toBeNull();
     await h.screenshot(options, 'options-tagging');
   });
 
   it('removes everything it added when the extension goes away, leaving no errors', async () => {
     const { h, tab } = await openTaggedConsole();
-    await tagPill(tab).waitFor();
+    await expect.poll(() => tagPillName(tab)).not.toBeNull();
     const worker = await h.worker();
     await worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
     await expect.poll(() => tab.locator('#aws-sso-switcher-tag').count()).toBe(0);

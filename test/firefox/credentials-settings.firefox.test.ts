@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { waitForTagPart } from './console-tag.ts';
 import { accountNamed, formatAccountId, signIn } from './flows.ts';
 import {
   describeEachFirefox,
@@ -9,7 +10,6 @@ import {
   findByRole,
   findByText,
   launchFirefox,
-  waitForElement,
 } from './harness.ts';
 
 /**
@@ -126,13 +126,14 @@ describeEachFirefox((firefox) => {
     const tab = await consoleTab;
     // Named by its visible text (WCAG 2.5.3), then what a click does; the time left may follow the id.
     const pillName = `AWS account ${ALIAS} · ${ROLE} ${formatAccountId(accountId)}`;
-    const pill = await waitForElement(tab, '#aws-sso-switcher-tag >>> button');
+    const pill = await waitForTagPart(tab, 'button');
     await expect
       .poll(() => pill.evaluate((el) => el.getAttribute('aria-label')))
       .toMatch(new RegExp(`^${escapeRegExp(pillName)}( · .+)?\\. Copy account id$`));
     await expect.poll(() => tab.title()).toBe(`[${ALIAS} · ${ROLE}] Console Home`);
-    const host = await waitForElement(tab, '#aws-sso-switcher-tag');
-    expect(await host.evaluate((el) => (el as HTMLElement).style.getPropertyValue('--tag-color'))).toBe(
+    // The colour is set inside the closed shadow root, where page script cannot change it.
+    const drawn = await waitForTagPart(tab, '.tag');
+    expect(await drawn.evaluate((el) => (el as HTMLElement).style.getPropertyValue('--tag-color'))).toBe(
       PURPLE,
     );
     await h.screenshot(tab, 'console-tag-alias');

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FirefoxBinary } from './binaries.ts';
+import { waitForTagPart } from './console-tag.ts';
 import {
   approve,
   DEMO,
@@ -17,7 +18,6 @@ import {
   findByRole,
   findByText,
   launchFirefox,
-  waitForElement,
 } from './harness.ts';
 
 const ACCOUNT = 'acme-prod-identity';
@@ -73,15 +73,15 @@ describeEachFirefox(
         const tab = await consoleTab;
         expect(new URL(tab.url()).hostname).toBe(`${h.emulator.region}.console.aws.amazon.com`);
 
-        // 4. The content script tags it: a strip and a pill in a shadow root, and the tab title's prefix.
+        // 4. The content script tags it: a strip and a pill in a closed shadow root, and the tab title's prefix.
         // Named by its visible text (WCAG 2.5.3), then what a click does; the time left may follow the id.
         const pillName = `AWS account ${ACCOUNT} · ${ROLE} ${formatAccountId(accountId)}`;
-        const pill = await waitForElement(tab, '#aws-sso-switcher-tag >>> button');
+        const pill = await waitForTagPart(tab, 'button');
         await expect
           .poll(() => pill.evaluate((el) => el.getAttribute('aria-label')))
           .toMatch(new RegExp(`^${escapeRegExp(pillName)}( · .+)?\\. Copy account id$`));
         await expect.poll(() => tab.title()).toBe(`[${ACCOUNT} · ${ROLE}] Console Home`);
-        const strip = await waitForElement(tab, '#aws-sso-switcher-tag >>> .strip');
+        const strip = await waitForTagPart(tab, '.strip');
         // "prod" in the account name: the danger tier, drawn red.
         expect(
           await strip.evaluate((el) => !(el as HTMLElement).hidden && el.classList.contains('danger')),

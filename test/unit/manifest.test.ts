@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import manifest from '../../manifest.json' with { type: 'json' };
+import { federationMatchPatterns } from '../../src/shared/aws/federation-hosts';
 import {
   deviceHost,
   IDENTITY_CENTER_REGIONS,
@@ -42,11 +43,15 @@ describe('manifest.json', () => {
     expect(manifest.permissions).not.toContain('webRequestBlocking');
   });
 
-  it("reaches every partition's sign-in host, apex and regional", () => {
-    for (const { signinHost } of Object.values(PARTITIONS)) {
-      expect(manifest.host_permissions).toContain(`https://${signinHost}/*`);
-      expect(manifest.host_permissions).toContain(`https://*.${signinHost}/*`);
-    }
+  it("reaches each partition's federation sign-in host, and no other sign-in host", () => {
+    // getSigninToken is the worker's only fetch there; the login and logout are tab navigations, which need no
+    // host access (docs/aws-protocol.md §8.5).
+    const signinHosts = manifest.host_permissions.filter((p) =>
+      Object.values(PARTITIONS).some(({ signinHost }) => p.includes(signinHost)),
+    );
+    expect(new Set(signinHosts)).toEqual(new Set(federationMatchPatterns()));
+    expect(federationMatchPatterns()).toContain('https://us-east-1.signin.aws.amazon.com/*');
+    expect(signinHosts.filter((p) => new URL(p.replace('/*', '/')).hostname.includes('*'))).toEqual([]);
   });
 
   it('is not reachable from web pages or other extensions', () => {

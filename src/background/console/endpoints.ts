@@ -1,20 +1,13 @@
-import { type Partition, partitionOfRegion } from '../../shared/aws/regions';
+import { federationHost } from '../../shared/aws/federation-hosts';
+import { partitionOfRegion } from '../../shared/aws/regions';
 
 /**
- * Where console federation happens for a partition. We use the regional sign-in host of the partition's
- * main region for every step: getSigninToken, login and the logout that wraps it must share one host, or the
- * logout's redirect is refused (docs/aws-protocol.md §8.4).
+ * Where console federation happens for a portal's partition: one regional sign-in host for every step, since
+ * getSigninToken, login and the logout that wraps it must share a host or the logout's redirect is refused
+ * (docs/aws-protocol.md §8.4). The hosts are declared in src/shared/aws/federation-hosts.ts.
  */
-const SIGNIN_REGION: Record<Partition['id'], string> = {
-  aws: 'us-east-1',
-  'aws-us-gov': 'us-gov-west-1',
-  'aws-cn': 'cn-north-1',
-  'aws-eusc': 'eusc-de-east-1',
-};
-
 export function signinOrigin(portalRegion: string): string {
-  const partition = partitionOfRegion(portalRegion);
-  return `https://${SIGNIN_REGION[partition.id]}.${partition.signinHost}`;
+  return `https://${federationHost(partitionOfRegion(portalRegion).id)}`;
 }
 
 /** The console home in a region, in the partition of the portal. */

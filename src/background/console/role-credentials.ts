@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { withAccessToken } from '../auth/session';
 import { portalClient } from '../aws/portal-api';
 import type { ServiceEndpoint } from '../aws/service-endpoint';
+import { sweepCredentialsBy } from './credential-expiry-alarm';
 import { CredentialsSchema, type RoleCredentials, roleCredentialsItem } from './role-credentials-store';
 
 /** Credentials are reused while they have more than this left: a console session opened with them lasts at least as long. */
@@ -30,5 +31,7 @@ export async function roleCredentials(role: RoleRef, endpoint: ServiceEndpoint):
   if (!parsed.success) throw new Error('GetRoleCredentials returned incomplete credentials');
   const fresh: RoleCredentials = parsed.output;
   await item.set(fresh);
+  // Deleted when they expire, not only at sign-out (expired-credentials.ts).
+  await sweepCredentialsBy(fresh.expiration);
   return fresh;
 }

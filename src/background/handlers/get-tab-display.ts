@@ -4,6 +4,7 @@ import { preferencesItem } from '../../shared/storage/items';
 import { visibleText } from '../../shared/text/visible-text';
 import { consoleTabsItem } from '../console/console-tabs';
 import { noteConsolePage } from '../console/multi-session';
+import { tabIdentity } from '../console/tab-identity';
 import { cachedAccountName } from '../directory/account-name';
 import type { HandlerContext } from '../messaging/handle-message';
 
@@ -15,8 +16,9 @@ const NEUTRAL = '#5f6b7a';
 const PRODUCTION_NAME = /(^|[^a-z])(prod|production|prd)([^a-z]|$)/i;
 
 /**
- * Display data for the sender's own tab: first what the background knows (it opened the tab as a role), then
- * what the page says. Names come from the cached directory, alias and colour from the user's settings.
+ * Display data for the sender's own tab: what the background recorded when it opened the tab as a role, with a
+ * mismatch when the page names someone else (console/tab-identity.ts); else what the page says. Names come
+ * from the cached directory, alias and colour from the user's settings.
  */
 export async function getTabDisplay(
   page: MessagePayload<'getTabDisplay'>,
@@ -24,16 +26,15 @@ export async function getTabDisplay(
 ): Promise<TabDisplay | null> {
   await noteConsolePage(pageUrl);
   const recorded = tabId === undefined ? undefined : (await consoleTabsItem.get())[tabId];
-  // The page may since have been signed in as another account some other way: then the page is right.
-  const opened =
-    recorded && (!page.accountId || page.accountId === recorded.accountId) ? recorded : undefined;
-  const accountId = opened?.accountId ?? page.accountId;
-  if (!accountId) return null;
-  const roleName = opened?.roleName ?? page.roleName ?? null;
-  const [prefs, accountName] = await Promise.all([accountPrefsItem.get(), cachedAccountName(accountId)]);
-  const own = prefs[accountId] ?? {};
+  const identity = tabIdentity(recorded, page, pageUrl);
+  if (!identity) return null;
+  const { accountId, roleName, mismatch } = identity;
+  const prefs = await accountPrefsItem.get();
   // Shown on the page and in the tab title: bidi controls must not make it read as another account.
-  const label = visibleText(own.alias || accountName || accountId);
+  const labelOf = (id: string, name: string | null) => visibleText(prefs[id]?.alias || name || id);
+  const own = prefs[accountId] ?? {};
+  const accountName = await cachedAccountName(accountId);
+  const label = labelOf(accountId, accountName);
   const byName = PRODUCTION_NAME.test(own.alias ?? '') || PRODUCTION_NAME.test(accountName ?? '');
   const danger = own.tier === 'production' || (own.tier !== 'normal' && byName);
   const { tagging } = await preferencesItem.get();
@@ -44,6 +45,15 @@ export async function getTabDisplay(
     color: own.color ?? (danger ? DANGER_RED : NEUTRAL),
     danger,
     parts: tagging,
-    ...(opened ? { expiresAt: opened.expiresAt } : {}),
+    ...(identity.expiresAt === undefined ? {} : { expiresAt: identity.expiresAt }),
+    ...(mismatch
+      ? {
+          mismatch: {
+            accountId: mismatch.accountId,
+            label: labelOf(mismatch.accountId, await cachedAccountName(mismatch.accountId)),
+            roleName: mismatch.roleName === null ? null : visibleText(mismatch.roleName),
+          },
+        }
+      : {}),
   };
 }

@@ -175,6 +175,19 @@ export interface TabDisplay {
   readonly parts: TaggingParts;
   /** Epoch ms when the console session's credentials end, when we opened the tab. */
   readonly expiresAt?: number;
+  /**
+   * Set when we opened the tab and the page now names another account or role: what the page says. The fields
+   * above stay what we opened; the tag shows both in a warning instead of following the page.
+   */
+  readonly mismatch?: PageClaim;
+}
+
+/** Who a console page says it is signed in as, when that differs from what the extension opened there. */
+export interface PageClaim {
+  readonly accountId: string;
+  /** Alias, else cached account name, else the id. */
+  readonly label: string;
+  readonly roleName: string | null;
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { ExtensionHarness } from '../harness/launch.ts';
+import { tagPillName } from './console-tag.ts';
 
 const searchBox = (page: Page) => page.getByRole('combobox', { name: 'Search accounts and roles' });
-const tagPill = (page: Page) => page.getByRole('button', { name: /^AWS account .* Copy account id$/ });
 
 /**
  * From a signed-in popup over the demo organisation: finds AdministratorAccess in acme-prod-identity, opens it in a
@@ -19,6 +19,6 @@ export async function openTaggedConsole(
   const opened = h.context.waitForEvent('page', (p) => new URL(p.url()).hostname === consoleHost);
   await popup.keyboard.press('Shift+Enter');
   const tab = await opened;
-  await expect.poll(() => tagPill(tab).getAttribute('aria-label')).toContain('acme-prod-identity');
+  await expect.poll(() => tagPillName(tab)).toContain('acme-prod-identity');
   return tab;
 }

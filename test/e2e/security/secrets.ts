@@ -13,7 +13,9 @@ export type SecretKind =
   | 'device code'
   | 'role secret access key'
   | 'role session token'
-  | 'role access key id';
+  | 'role access key id'
+  /** getSigninToken's `SigninToken`: for its ~15 minutes, anyone holding it can open the console as the role. */
+  | 'federation sign-in token';
 
 export interface Secret {
   readonly kind: SecretKind;
@@ -46,6 +48,12 @@ export const uniqueSecrets = (secrets: readonly Secret[]): Secret[] => {
   return secrets.filter((s) => s.value.length >= 8 && !seen.has(s.value) && seen.add(s.value));
 };
 
+/** The partitions' sign-in hosts, where getSigninToken answers (docs/aws-protocol.md §8). */
+const SIGNIN_HOST =
+  /(^|\.)signin\.(aws\.amazon\.com|amazonaws-us-gov\.com|amazonaws\.cn|amazonaws-eusc\.eu)$/;
+/** Where AWS hands the extension a secret: the OIDC and portal APIs, and the sign-in host's getSigninToken. */
+const ISSUING_HOST = /^(oidc|portal\.sso)\./;
+
 function fromAwsResponse(url: URL, body: unknown): Secret[] {
   if (typeof body !== 'object' || body === null) return [];
   const b = body as Record<string, unknown>;
@@ -58,6 +66,9 @@ function fromAwsResponse(url: URL, body: unknown): Secret[] {
       ...take('client secret', b.clientSecret),
       ...take('device code', b.deviceCode),
     ];
+  }
+  if (SIGNIN_HOST.test(url.hostname) && url.pathname === '/federation') {
+    return take('federation sign-in token', b.SigninToken);
   }
   if (url.hostname.startsWith('portal.sso.') && url.pathname === '/federation/credentials') {
     const c = (b.roleCredentials ?? {}) as Record<string, unknown>;
@@ -73,14 +84,16 @@ function fromAwsResponse(url: URL, body: unknown): Secret[] {
 /**
  * Records every secret AWS (the emulator) hands the extension: Playwright reports the service worker's
  * network traffic in Chromium, so the plain refresh token and client secret are known although the extension
- * stores them sealed. Attach before the first sign-in.
+ * stores them sealed, and so is the federation sign-in token, which it never stores. Attach before the first
+ * sign-in.
  */
 export function watchIssuedSecrets(context: BrowserContext): { all(): Promise<Secret[]> } {
   const secrets: Secret[] = [];
   const pending: Promise<void>[] = [];
   const onResponse = (response: Response) => {
     const url = new URL(response.url());
-    if (!/^(oidc|portal\.sso)\./.test(url.hostname) || response.status() !== 200) return;
+    const issuing = ISSUING_HOST.test(url.hostname) || SIGNIN_HOST.test(url.hostname);
+    if (!issuing || response.status() !== 200) return;
     pending.push(
       response.json().then(
         (body: unknown) => {
