@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionHarness, launchExtension } from './harness/launch.ts';
+import { probeWorkerApis } from './harness/worker-probe.ts';
 import {
   accountsSection,
   comparable,
@@ -142,6 +143,8 @@ async function applyImportAndWait(status: string): Promise<void> {
       const { held = [], pending = [] } = await navigator.locks.query();
       return { held: held.map((l) => l.name), pending: pending.map((l) => l.name) };
     });
+    const apis = await probeWorkerApis(await h.worker());
+    const written = Object.keys(await storedPrefs()).length;
     const statuses = await data.getByRole('status').allTextContents();
     const apply = data.getByRole('button', { name: 'Apply import' });
     const applyState = (await apply.count()) ? `disabled: ${await apply.isDisabled()}` : 'gone';
@@ -155,6 +158,7 @@ async function applyImportAndWait(status: string): Promise<void> {
         `no "${status}" ${seenAfter} ms after the click; ${late}`,
         `status texts: ${JSON.stringify(statuses)}; Apply button ${applyState}`,
         `locks held: ${locks.held.join(', ')}; waiting: ${locks.pending.join(', ')}`,
+        `account settings stored then: ${written}; the worker's APIs: ${apis}`,
         `clicked at ${new Date(clicked).toISOString().slice(11, 23)}; the worker's log:`,
         ...h.workerLog,
       ].join('\n'),
