@@ -14,6 +14,7 @@ import { sendMessage } from '../shared/messages/send';
 import { onUiChanged } from '../shared/messages/ui-changed';
 import type { PortalView } from '../shared/portals/portal';
 import type { SettingsNotice } from '../shared/settings/notice';
+import type { TrustedStartUrl } from '../shared/settings/start-url-trust';
 import type { Preferences } from '../shared/storage/items';
 
 /**
@@ -58,7 +59,11 @@ export interface Actions {
   ): Promise<{ updated: number; skippedLocked: number }>;
   exportSettings(): Promise<SettingsExport>;
   previewImport(text: string, mode: 'merge' | 'replace'): Promise<ImportCheck>;
-  applyImport(text: string, mode: 'merge' | 'replace'): Promise<ImportCheck>;
+  applyImport(
+    text: string,
+    mode: 'merge' | 'replace',
+    trustedStartUrls: readonly TrustedStartUrl[],
+  ): Promise<ImportCheck>;
   resetSettings(): Promise<{ cleared: string[] }>;
   getSettingsNotice(): Promise<SettingsNotice | null>;
   dismissSettingsNotice(): Promise<unknown>;
@@ -100,7 +105,8 @@ export function createActions(): Actions {
       sendMessage('bulkUpdateAccountPrefs', { accountIds: [...accountIds], patch }),
     exportSettings: () => sendMessage('exportSettings', {}),
     previewImport: (text, mode) => sendMessage('previewImport', { text, mode }),
-    applyImport: (text, mode) => sendMessage('applyImport', { text, mode }),
+    applyImport: (text, mode, trusted) =>
+      sendMessage('applyImport', { text, mode, trustedStartUrls: [...trusted] }),
     resetSettings: () => sendMessage('resetSettings', {}),
     getSettingsNotice: () => sendMessage('getSettingsNotice', {}),
     dismissSettingsNotice: () => sendMessage('dismissSettingsNotice', {}),
