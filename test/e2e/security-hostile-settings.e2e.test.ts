@@ -217,9 +217,7 @@ describe('a hostile settings file', () => {
     expect(await bRow.getByRole('rowheader').textContent()).toBe(
       `${shownInList(b.accountName)} (${b.accountId})`,
     );
-    expect(await bRow.getByRole('cell').first().textContent()).toBe(
-      `none → to ${visibleText(HOSTILE_TEXT.rtl)}`,
-    );
+    await bRow.getByRole('cell', { name: `none to ${visibleText(HOSTILE_TEXT.rtl)}`, exact: true }).waitFor();
     await h.screenshot(options, 'options-hostile-import-preview');
     await dataSection(options).getByRole('button', { name: 'Apply import' }).click();
     await dataSection(options).getByRole('status').filter({ hasText: 'Imported' }).waitFor();

@@ -33,8 +33,8 @@ const None = ({ text = 'none' }: { text?: string }) => <em class="muted">{text}<
 
 /** One value of a field; absent is the field's default, named as the settings page names it. */
 export function FieldValue({ field, value }: { field: string; value: unknown }) {
-  if (field === 'tier') return <>{tierName(value as string | undefined)}</>;
-  if (field === 'ipStack') return value ? <>{String(value)}</> : <None text="automatic" />;
+  if (field === 'tier') return tierName(value as string | undefined);
+  if (field === 'ipStack') return value ? String(value) : <None text="automatic" />;
   if (value === undefined || value === null || value === '') {
     return <None text={field === 'defaultRegion' ? 'default' : 'none'} />;
   }
