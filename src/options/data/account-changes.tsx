@@ -66,7 +66,7 @@ export function AccountChanges({ accounts, nameOf }: Props) {
               <tr key={accountId}>
                 <th scope="row">
                   {nameOf(accountId) ?? <em class="muted">not cached here</em>}{' '}
-                  <span class="muted">({accountId})</span>
+                  <span class="muted account-id">({accountId})</span>
                 </th>
                 {COLUMNS.map(([field]) => {
                   const change = changes.find((c) => c.field === field);
