@@ -15,6 +15,7 @@ export type MessageMethods = { [T in MessageFrom<'extension'>]: (...args: never[
 
 type Role = Pick<RoleEntry, 'portalId' | 'accountId' | 'roleName'>;
 type ImportMode = MessagePayload<'previewImport'>['mode'];
+type TrustedStartUrls = readonly NonNullable<MessagePayload<'applyImport'>['trustedStartUrls']>[number][];
 
 /**
  * Everything the popup and options page may ask of the extension. Components receive this object instead of
@@ -59,7 +60,7 @@ export interface Actions extends MessageMethods {
   ): Ask<'bulkUpdateAccountPrefs'>;
   exportSettings(): Ask<'exportSettings'>;
   previewImport(text: string, mode: ImportMode): Ask<'previewImport'>;
-  applyImport(text: string, mode: ImportMode): Ask<'applyImport'>;
+  applyImport(text: string, mode: ImportMode, trustedStartUrls: TrustedStartUrls): Ask<'applyImport'>;
   resetSettings(): Ask<'resetSettings'>;
   getSettingsNotice(): Ask<'getSettingsNotice'>;
   dismissSettingsNotice(): Ask<'dismissSettingsNotice'>;
@@ -101,7 +102,8 @@ export function createActions(): Actions {
       sendMessage('bulkUpdateAccountPrefs', { accountIds: [...accountIds], patch }),
     exportSettings: () => sendMessage('exportSettings', {}),
     previewImport: (text, mode) => sendMessage('previewImport', { text, mode }),
-    applyImport: (text, mode) => sendMessage('applyImport', { text, mode }),
+    applyImport: (text, mode, trusted) =>
+      sendMessage('applyImport', { text, mode, trustedStartUrls: [...trusted] }),
     resetSettings: () => sendMessage('resetSettings', {}),
     getSettingsNotice: () => sendMessage('getSettingsNotice', {}),
     dismissSettingsNotice: () => sendMessage('dismissSettingsNotice', {}),

@@ -12,6 +12,7 @@ import {
   portalSection,
   shownUserCode,
 } from './pages/portal-flow.ts';
+import { previewImport } from './pages/settings-page.ts';
 
 /*
  * Every surface the extension draws, audited by axe-core (the engine behind Lighthouse's accessibility audit)
@@ -134,6 +135,22 @@ describe('accessibility audits', () => {
     await portalSection(options, 'Demo').getByText('Signed in').waitFor();
     await options.getByRole('main').waitFor();
     await audit(options, 'settings page, every section');
+    // The import preview of a crafted file: a start URL change to a look-alike host (danger note, checkbox), a
+    // company address, an AWS portal, and an account's values before → after.
+    const account = h.emulator.organization.accounts[0]?.accountId as string;
+    const crafted = {
+      format: 'aws-sso-switcher/settings',
+      version: 2,
+      portals: [
+        { name: 'Demo', startUrl: 'https://demo.awsapps.com.sso-login.example/start', region },
+        { name: 'Corp', startUrl: 'https://sso.example-corp.com', region },
+        { name: 'Other', startUrl: 'https://other.awsapps.com/start', region },
+      ],
+      accountPrefs: { [account]: { alias: 'sandbox', color: '#2e8540', tier: 'normal', hidden: true } },
+    };
+    await previewImport(options, JSON.stringify(crafted), 'Merge');
+    await options.getByRole('checkbox', { name: 'I trust the new start URL of Demo' }).waitFor();
+    await audit(options, 'settings page, import preview');
     await options.close();
 
     const { portals } = (await popup.evaluate(() => chrome.storage.local.get('portals'))) as {

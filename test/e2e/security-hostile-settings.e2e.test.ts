@@ -212,7 +212,12 @@ describe('a hostile settings file', () => {
     );
     const preview = dataSection(options).getByRole('region', { name: 'Import preview' });
     await preview.getByText(portalName, { exact: true }).waitFor();
-    await preview.getByText(`${shown(b.accountName)} (${b.accountId}): alias`, { exact: true }).waitFor();
+    // Each account by the name AWS gives it (bidi controls made visible), its new alias shown the same way.
+    const bRow = preview.getByRole('row').filter({ hasText: b.accountId });
+    expect(await bRow.getByRole('rowheader').textContent()).toBe(
+      `${shownInList(b.accountName)} (${b.accountId})`,
+    );
+    await bRow.getByRole('cell', { name: `none to ${visibleText(HOSTILE_TEXT.rtl)}`, exact: true }).waitFor();
     await h.screenshot(options, 'options-hostile-import-preview');
     await dataSection(options).getByRole('button', { name: 'Apply import' }).click();
     await dataSection(options).getByRole('status').filter({ hasText: 'Imported' }).waitFor();

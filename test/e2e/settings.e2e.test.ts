@@ -265,7 +265,10 @@ describe('back up and restore', () => {
     await previewImport(options, only, 'Merge');
     const preview = data.getByRole('region', { name: 'Import preview' });
     await preview.getByText('Account settings: 1 account').waitFor();
-    await preview.getByText(`acme-prod-orders (${orders}): alias, colour`).waitFor();
+    const ordersRow = preview.getByRole('row').filter({ hasText: orders });
+    await ordersRow.getByRole('rowheader', { name: `acme-prod-orders (${orders})` }).waitFor();
+    await ordersRow.getByRole('cell', { name: 'none to orders-live', exact: true }).waitFor();
+    await ordersRow.getByRole('cell', { name: 'none to Teal', exact: true }).waitFor();
     await applyImportAndWait('Imported: settings of 1 account.');
     let prefs = await storedPrefs();
     expect(Object.keys(prefs)).toHaveLength(before + 1);

@@ -2,7 +2,10 @@ import type { ImportCheck, MessagePayload, SettingsExport } from '../../shared/m
 import { exportSettings as buildExportFile } from '../../shared/settings/export';
 import { importSettings } from '../../shared/settings/import';
 import { resetSettings as resetStoredSettings } from '../../shared/settings/reset';
+import { untrustedMessage, untrustedStartUrlChanges } from '../../shared/settings/start-url-trust';
+import { portalsItem } from '../../shared/storage/items';
 import { UserFacingError } from '../messaging/user-facing-error';
+import { releaseVanityAccess } from '../portals/resolve-vanity';
 import { applyManagedSettings } from '../settings/apply-managed';
 import { readLocks } from '../settings/locks';
 import { notifyUi } from '../status/notify-ui';
@@ -31,19 +34,41 @@ export async function previewImport({ text, mode }: MessagePayload<'previewImpor
   return result.ok ? { ok: true, preview: result.preview } : { ok: false, errors: [...result.errors] };
 }
 
-/** Checks the file again (nothing trusts an earlier preview), applies it, then cleans up removed portals. */
-export async function applyImport({ text, mode }: MessagePayload<'applyImport'>): Promise<ImportCheck> {
-  const checked = await importSettings(text, await importOptions(mode));
+/**
+ * Checks the file again (nothing trusts an earlier preview), applies it, then cleans up removed portals and
+ * portals whose start URL changed (their sign-in belonged to the old one). A start URL change the user did not
+ * confirm refuses the whole import before anything is signed out.
+ */
+export async function applyImport({
+  text,
+  mode,
+  trustedStartUrls = [],
+}: MessagePayload<'applyImport'>): Promise<ImportCheck> {
+  const checked = await importSettings(text, { ...(await importOptions(mode)), trustedStartUrls });
   if (!checked.ok) return { ok: false, errors: [...checked.errors] };
-  // Signing out at AWS needs the portal still stored, so portals about to go are signed out first.
-  for (const portal of checked.preview.portals.removed) await cleanUpPortal(portal.id);
+  const untrusted = untrustedStartUrlChanges(checked.preview, trustedStartUrls);
+  if (untrusted.length > 0)
+    return {
+      ok: false,
+      errors: untrusted.map((p) => ({ path: '(settings)', message: untrustedMessage(p) })),
+    };
+  const { removed, startUrlChanged } = checked.preview.portals;
+  const before = await portalsItem.get();
+  // Signing out at AWS needs the portal still stored as it was, so these are signed out first.
+  for (const portal of [...removed, ...startUrlChanged]) await cleanUpPortal(portal.id);
   const applied = await checked.apply();
   if (!applied.ok) return { ok: false, errors: [{ path: '(settings)', message: applied.message }] };
   // Normally the same portals; another change between the preview and the write may have added one.
-  const late = applied.removedPortalIds.filter(
-    (id) => !checked.preview.portals.removed.some((p) => p.id === id),
-  );
+  const done = new Set([...removed, ...startUrlChanged].map((p) => p.id));
+  const late = [
+    ...applied.removedPortalIds,
+    ...applied.preview.portals.startUrlChanged.map((p) => p.id),
+  ].filter((id) => !done.has(id));
   for (const portalId of late) await cleanUpPortal(portalId);
+  // A company address no portal uses any more gives back the access the user granted for it.
+  const after = await portalsItem.get();
+  for (const old of before.filter((p) => !after.some((q) => q.startUrl === p.startUrl)))
+    await releaseVanityAccess(old.startUrl, after).catch(() => undefined);
   // Managed portal names win again over the file's.
   await applyManagedSettings();
   await notifyUi();

@@ -3,6 +3,7 @@ import { IDENTITY_CENTER_REGIONS } from '../../shared/aws/regions';
 import { lockPath } from '../../shared/settings/effective';
 import { visibleText } from '../../shared/text/visible-text';
 import { ACCOUNT_COLORS, colorName } from '../../ui/account-colors';
+import { TIER_CHOICES } from '../../ui/account-tiers';
 import { type AccountRecord, accountTitle } from './account-filter';
 
 export type AccountPatch = {
@@ -115,9 +116,11 @@ export function AccountRow({ account, selected, onSelect, onChange, isLocked }: 
           {...lock('tier')}
           onChange={(e) => change({ tier: e.currentTarget.value as AccountPatch['tier'] })}
         >
-          <option value="">From the name</option>
-          <option value="production">Production</option>
-          <option value="normal">Normal</option>
+          {TIER_CHOICES.map(([value, name]) => (
+            <option key={value} value={value}>
+              {name}
+            </option>
+          ))}
         </select>
       </td>
       <td class={locked('defaultRegion') ? 'locked' : undefined}>

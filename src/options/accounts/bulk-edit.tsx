@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ACCOUNT_COLORS, colorName } from '../../ui/account-colors';
+import { TIER_CHOICES } from '../../ui/account-tiers';
 import type { AccountPatch } from './account-row';
 import { regionCodes } from './account-row';
 
@@ -47,9 +48,11 @@ export function BulkEdit({ count, onApply }: Props) {
         Set danger tier
         <select value={tier} onChange={(e) => setTier(e.currentTarget.value)}>
           <option value={KEEP}>Keep</option>
-          <option value="">From the name</option>
-          <option value="production">Production</option>
-          <option value="normal">Normal</option>
+          {TIER_CHOICES.map(([value, name]) => (
+            <option key={value} value={value}>
+              {name}
+            </option>
+          ))}
         </select>
       </label>
       <label>

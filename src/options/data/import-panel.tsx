@@ -1,7 +1,10 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ImportCheck } from '../../shared/messages/contract';
+import type { PortalPreview } from '../../shared/settings/import-plan';
+import { type TrustedStartUrl, untrustedStartUrlChanges } from '../../shared/settings/start-url-trust';
+import { visibleText } from '../../shared/text/visible-text';
 import type { Actions } from '../../ui/actions';
-import { accountTitle } from '../accounts/account-filter';
+import { forgetFirstPaint } from '../../ui/first-paint-key';
 import { loadAccounts } from '../accounts/use-accounts';
 import { ImportErrors } from './import-errors';
 import { ImportPreviewView, summarise } from './import-preview';
@@ -25,11 +28,22 @@ export function ImportPanel({ actions }: { actions: Actions }) {
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+  /** Start URL changes the user ticked "I trust" for, in this preview. */
+  const [trusted, setTrusted] = useState<readonly TrustedStartUrl[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
   const reset = () => {
     setCheck(null);
     setStatus('');
+    setTrusted([]);
   };
+  const isTrusted = (portal: PortalPreview) =>
+    trusted.some((t) => t.portalId === portal.id && t.startUrl === portal.startUrl);
+  const onTrust = (portal: PortalPreview, yes: boolean) =>
+    setTrusted((list) => [
+      ...list.filter((t) => t.portalId !== portal.id),
+      ...(yes ? [{ portalId: portal.id, startUrl: portal.startUrl }] : []),
+    ]);
+  const untrusted = check?.ok ? untrustedStartUrlChanges(check.preview, trusted) : [];
   const run = async (task: () => Promise<void>) => {
     setBusy(true);
     try {
@@ -43,17 +57,23 @@ export function ImportPanel({ actions }: { actions: Actions }) {
   const preview = () =>
     run(async () => {
       const [result, accounts] = await Promise.all([actions.previewImport(text, mode), loadAccounts()]);
-      setNames(new Map(accounts.map((a) => [a.accountId, accountTitle(a)])));
+      // The name AWS gives the account: its alias may be what the file changes.
+      setNames(new Map(accounts.map((a) => [a.accountId, visibleText(a.accountName)])));
+      setTrusted([]);
       setCheck(result);
     });
   const apply = () =>
     run(async () => {
-      const result = await actions.applyImport(text, mode);
+      const result = await actions.applyImport(text, mode, trusted);
       setCheck(result.ok ? null : result);
+      setTrusted([]);
       if (result.ok) {
         setText('');
         if (fileInput.current) fileInput.current.value = '';
         setStatus(summarise(result.preview));
+        const { removed, startUrlChanged } = result.preview.portals;
+        // The popup's first paint may picture accounts of a portal that is gone or signed out.
+        if (removed.length + startUrlChanged.length > 0) forgetFirstPaint();
       }
     });
 
@@ -114,12 +134,18 @@ export function ImportPanel({ actions }: { actions: Actions }) {
       {check && !check.ok && <ImportErrors errors={check.errors} />}
       {check?.ok && (
         <>
-          <ImportPreviewView preview={check.preview} nameOf={(id) => names.get(id)} />
+          <ImportPreviewView
+            preview={check.preview}
+            nameOf={(id) => names.get(id)}
+            isTrusted={isTrusted}
+            onTrust={onTrust}
+          />
           <div class="actions">
             <button
               type="button"
               class={mode === 'replace' ? 'danger' : 'primary'}
-              disabled={busy || !check.preview.hasChanges}
+              disabled={busy || !check.preview.hasChanges || untrusted.length > 0}
+              aria-describedby={untrusted.length > 0 ? 'import-trust-hint' : undefined}
               onClick={apply}
             >
               Apply import
@@ -127,6 +153,12 @@ export function ImportPanel({ actions }: { actions: Actions }) {
             <button type="button" onClick={reset}>
               Cancel
             </button>
+            {untrusted.length > 0 && (
+              <span id="import-trust-hint" class="muted">
+                To apply, confirm the new start URL of {untrusted.map((p) => visibleText(p.label)).join(', ')}{' '}
+                above, or cancel: nothing is changed.
+              </span>
+            )}
           </div>
         </>
       )}

@@ -24,6 +24,12 @@ const AWS_OWNED_HOSTS = [
   'identitycenter.amazonaws.eu',
 ];
 
+/** Every AWS-owned portal and issuer domain, without a leading dot: what a look-alike host imitates (host-trust.ts). */
+export const AWS_PORTAL_DOMAINS: readonly string[] = [
+  ...AWS_OWNED_SUFFIXES.map((suffix) => suffix.slice(1)),
+  ...AWS_OWNED_HOSTS,
+];
+
 /** True for an AWS-owned portal or issuer host: such a start URL is sent to AWS as it is, never followed. */
 export function isAwsOwnedPortalHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/\.$/, '');

@@ -45,6 +45,16 @@ const settingsImport = v.strictObject({
   text: v.pipe(v.string(), v.maxLength(5 * 1024 * 1024)),
   mode: v.picklist(['merge', 'replace']),
 });
+/** Apply adds the start URL changes the user confirmed in the preview (src/shared/settings/start-url-trust.ts). */
+const settingsApply = v.strictObject({
+  ...settingsImport.entries,
+  trustedStartUrls: v.optional(
+    v.pipe(
+      v.array(v.strictObject({ portalId, startUrl: v.pipe(v.string(), v.maxLength(2048)) })),
+      v.maxLength(1000),
+    ),
+  ),
+});
 
 export const MESSAGE_SCHEMAS = {
   getStatus: { audience: 'extension', payload: empty },
@@ -125,7 +135,7 @@ export const MESSAGE_SCHEMAS = {
   setKeepSignedIn: { audience: 'extension', payload: v.strictObject({ keepSignedIn: v.boolean() }) },
   exportSettings: { audience: 'extension', payload: empty },
   previewImport: { audience: 'extension', payload: settingsImport },
-  applyImport: { audience: 'extension', payload: settingsImport },
+  applyImport: { audience: 'extension', payload: settingsApply },
   resetSettings: { audience: 'extension', payload: empty },
   getSettingsNotice: { audience: 'extension', payload: empty },
   dismissSettingsNotice: { audience: 'extension', payload: empty },

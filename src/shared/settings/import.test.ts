@@ -106,13 +106,22 @@ describe('importSettings: merge', () => {
     expect(result.preview).toEqual({
       mode: 'merge',
       portals: {
-        added: [{ id: 'from-elsewhere', label: 'NewCo' }],
-        changed: [{ id: '3f1c2a9e-6b7d-4e21-9a51-0c7d2f8e4b10', label: 'Acme (renamed)', fields: ['name'] }],
+        added: [{ id: 'from-elsewhere', label: 'NewCo', startUrl: 'https://newco.awsapps.com/start' }],
+        changed: [
+          {
+            id: '3f1c2a9e-6b7d-4e21-9a51-0c7d2f8e4b10',
+            label: 'Acme (renamed)',
+            startUrl: 'https://d-9067642ac7.awsapps.com/start',
+            changes: [{ field: 'name', from: 'Acme', to: 'Acme (renamed)' }],
+          },
+        ],
+        startUrlChanged: [],
         removed: [],
       },
+      // Values before and after, not only field names: "Red → green" is what the user must see.
       accounts: [
-        { accountId: '111122223333', fields: ['color'] },
-        { accountId: '999900001111', fields: ['alias'] },
+        { accountId: '111122223333', changes: [{ field: 'color', from: '#d13212', to: '#00aa00' }] },
+        { accountId: '999900001111', changes: [{ field: 'alias', to: 'new account' }] },
       ],
       preferences: [{ field: 'multiSession', from: 'auto', to: 'off' }],
       warnings: [
@@ -158,7 +167,12 @@ describe('importSettings: merge', () => {
     const result = await importSettings(file(forced), { now }, storage);
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result.preview.portals.changed).toEqual([
-      { id: '3f1c2a9e-6b7d-4e21-9a51-0c7d2f8e4b10', label: 'Acme', fields: ['ipStack'] },
+      {
+        id: '3f1c2a9e-6b7d-4e21-9a51-0c7d2f8e4b10',
+        label: 'Acme',
+        startUrl: 'https://d-9067642ac7.awsapps.com/start',
+        changes: [{ field: 'ipStack', to: 'dualstack' }],
+      },
     ]);
     await result.apply();
     const exported = await exportSettings(storage, now());
@@ -245,10 +259,16 @@ describe('importSettings: replace', () => {
       {
         id: 'a7b4c3d2-1e0f-4a9b-8c7d-6e5f4a3b2c1d',
         label: 'ssoins-7223a0e0d5f4c8b1.portal.us-east-1.app.aws',
+        startUrl: 'https://ssoins-7223a0e0d5f4c8b1.portal.us-east-1.app.aws',
       },
     ]);
     expect(result.preview.portals.changed).toEqual([
-      { id: '3f1c2a9e-6b7d-4e21-9a51-0c7d2f8e4b10', label: 'd-9067642ac7.awsapps.com', fields: ['name'] },
+      {
+        id: '3f1c2a9e-6b7d-4e21-9a51-0c7d2f8e4b10',
+        label: 'd-9067642ac7.awsapps.com',
+        startUrl: 'https://d-9067642ac7.awsapps.com/start',
+        changes: [{ field: 'name', from: 'Acme' }],
+      },
     ]);
     expect(await result.apply()).toMatchObject({
       ok: true,

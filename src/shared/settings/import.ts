@@ -3,6 +3,7 @@ import { type ImportError, parseSettingsFile } from './import-file';
 import { type ImportMode, type ImportPreview, planImport } from './import-plan';
 import { normalise, readNormalised } from './pipeline';
 import { applyPlan, planWrites, readSnapshot } from './snapshot';
+import { type TrustedStartUrl, untrustedMessage, untrustedStartUrlChanges } from './start-url-trust';
 import { SETTINGS_LOCK, type SettingsStorage, type Snapshot } from './storage-port';
 import { viewOf, withSettings } from './view';
 
@@ -20,6 +21,8 @@ export interface ImportOptions {
   readonly newId?: () => string;
   /** Start URLs of portals replace mode keeps although the file lacks them (those an administrator manages). */
   readonly keepPortalStartUrls?: readonly string[];
+  /** Start URL changes the user confirmed; apply refuses any other (start-url-trust.ts). */
+  readonly trustedStartUrls?: readonly TrustedStartUrl[];
 }
 
 export type ApplyResult =
@@ -66,6 +69,8 @@ export async function importSettings(
         const { before, result: current } = await readNormalised(storage, now());
         if (current.status === 'newer') return { ok: false, message: NEWER };
         const { preview, next, removedPortalIds } = plan(current.snapshot);
+        const [untrusted] = untrustedStartUrlChanges(preview, options.trustedStartUrls ?? []);
+        if (untrusted) return { ok: false, message: untrustedMessage(untrusted) };
         await applyPlan(storage, planWrites(before, withSettings(current.snapshot, next)), now());
         return { ok: true, preview, removedPortalIds };
       }),
