@@ -7,6 +7,9 @@ import type { ImportPreview } from '../settings/import-plan';
 import type { ManagedSettings } from '../settings/managed';
 import type { SettingsNotice } from '../settings/notice';
 import type { Preferences, TaggingParts } from '../storage/items';
+import { PreferencesSchema } from '../storage/schemas/preferences';
+
+const PREFERENCE = PreferencesSchema.entries;
 
 /**
  * The one message contract between contexts. Each message names who may send it (`audience`), the schema its
@@ -118,16 +121,16 @@ export const MESSAGE_SCHEMAS = {
   /** Behaviour preferences other than the ones with side effects (keepSignedIn, tagging have their own messages). */
   updatePreferences: {
     audience: 'extension',
+    // Each field as the stored preferences declare it (storage/schemas/preferences.ts), without its default:
+    // absent means unchanged.
     payload: v.strictObject({
-      consoleTabMode: v.optional(v.picklist(['current', 'new-tab', 'new-window'])),
-      sessionDurationMinutes: v.optional(
-        v.nullable(v.pipe(v.number(), v.integer(), v.minValue(15), v.maxValue(720))),
-      ),
-      multiSession: v.optional(v.picklist(['auto', 'on', 'off'])),
-      consoleGroups: v.optional(v.picklist(['off', 'account', 'role'])),
-      defaultRegion: v.optional(v.nullable(RegionCodeSchema)),
-      credentialFormat: v.optional(CredentialFormatSchema),
-      profileTemplate: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(100))),
+      consoleTabMode: v.optional(v.unwrap(PREFERENCE.consoleTabMode)),
+      sessionDurationMinutes: v.optional(v.unwrap(PREFERENCE.sessionDurationMinutes)),
+      multiSession: v.optional(v.unwrap(PREFERENCE.multiSession)),
+      consoleGroups: v.optional(v.unwrap(PREFERENCE.consoleGroups)),
+      defaultRegion: v.optional(v.unwrap(PREFERENCE.defaultRegion)),
+      credentialFormat: v.optional(v.unwrap(PREFERENCE.credentialFormat)),
+      profileTemplate: v.optional(v.unwrap(PREFERENCE.profileTemplate)),
     }),
   },
   /** Firefox: removes the containers the extension made for consoles. */
