@@ -8,6 +8,8 @@ import { PortalSession } from '../ui/portal-session';
 import { usePortals } from '../ui/use-portals';
 import { DirectoryView } from './directory/directory-view';
 import { type DirectoryData, useDirectory } from './directory/use-directory';
+import { PortalInTab } from './discover/portal-in-tab';
+import { usePortalInTab } from './discover/use-portal-in-tab';
 import { useConsoleNotice } from './use-console-notice';
 
 export function PopupApp({
@@ -23,6 +25,7 @@ export function PopupApp({
   const directory = useDirectory(initial);
   const { portals, error } = usePortals(actions);
   const consoleNotice = useConsoleNotice();
+  const portalInTab = usePortalInTab();
   const signedIn = portals?.filter((p) => p.session.state === 'signed-in') ?? [];
   const needAttention = portals?.filter((p) => p.session.state !== 'signed-in') ?? [];
 
@@ -68,7 +71,10 @@ export function PopupApp({
             {consoleNotice}
           </p>
         )}
-        {firstRun && (
+        {portalInTab && portals && (
+          <PortalInTab actions={actions} found={portalInTab} portals={portals.map((view) => view.portal)} />
+        )}
+        {firstRun && !portalInTab && (
           <section class="popup-body first-run" aria-labelledby="first-run-title">
             <h2 id="first-run-title">Add your AWS access portal</h2>
             <p class="muted">

@@ -11,7 +11,10 @@ interface Props {
   initial?: { startUrl?: string; region?: string; name?: string };
   submitLabel: string;
   onAdded?: (result: Extract<AddPortalResult, { ok: true }>) => void;
-  autoFocus?: boolean;
+  /** Focus the start URL field, or the region when the rest was filled in and only the region is unknown. */
+  autoFocus?: boolean | 'region';
+  /** Where `initial.region` came from, shown under the region while it is still that value. */
+  regionNote?: string | undefined;
   /**
    * Set where a company vanity address cannot be added (the popup: the browser's permission prompt closes it
    * before the answer comes back); called with the typed URL instead, e.g. to continue on the settings page.
@@ -32,6 +35,7 @@ export function AddPortalForm({
   onAdded,
   autoFocus,
   onCompanyAddress,
+  regionNote,
 }: Props) {
   const [startUrl, setStartUrl] = useState(initial?.startUrl ?? '');
   const [region, setRegion] = useState(initial?.region ?? '');
@@ -39,8 +43,10 @@ export function AddPortalForm({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const urlRef = useRef<HTMLInputElement>(null);
+  const regionRef = useRef<HTMLSelectElement>(null);
   useEffect(() => {
-    if (autoFocus) urlRef.current?.focus();
+    if (autoFocus === 'region') regionRef.current?.focus();
+    else if (autoFocus) urlRef.current?.focus();
   }, [autoFocus]);
   const parsed = useMemo(() => (startUrl.trim() ? parseStartUrl(startUrl) : null), [startUrl]);
   const inferredRegion = parsed?.ok ? parsed.region : null;
@@ -113,6 +119,7 @@ export function AddPortalForm({
       <label for="portal-region">Identity Center region</label>
       <select
         id="portal-region"
+        ref={regionRef}
         value={inferredRegion ?? region}
         disabled={inferredRegion !== null}
         aria-invalid={errors.region ? true : undefined}
@@ -132,6 +139,9 @@ export function AddPortalForm({
         </p>
       )}
       {inferredRegion && <p class="field-help muted">Read from the start URL.</p>}
+      {!inferredRegion && regionNote && region && region === initial?.region && (
+        <p class="field-help muted">{regionNote}</p>
+      )}
 
       <label for="portal-name">Display name (optional)</label>
       <input

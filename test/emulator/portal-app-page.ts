@@ -1,4 +1,5 @@
 import { handleDevicePage } from './device-page.ts';
+import { partitionDomains, partitionOfRegion } from './hosts.ts';
 import { type Ctx, cookies, redirect, send, sendHtml } from './http.ts';
 import { layout } from './page.ts';
 import { signinAwsHost } from './verification-link.ts';
@@ -19,8 +20,25 @@ export async function handlePortalApp(ctx: Ctx): Promise<boolean> {
   if (ctx.method === 'POST') return handleDevicePage(ctx);
   if (ctx.method !== 'GET') return false;
   if (ctx.state.portalLogin && !signedIn(ctx)) return true;
-  sendHtml(ctx, 200, layout('AWS access portal', '<main id="app"><p>Loading…</p></main>', '', APP_SCRIPT));
+  const region = ctx.hostInfo.region ?? ctx.state.options.region;
+  sendHtml(
+    ctx,
+    200,
+    layout('AWS access portal', '<main id="app"><p>Loading…</p></main>', apiCsp(region), APP_SCRIPT),
+  );
   return true;
+}
+
+/**
+ * The part of the portal page's `<meta http-equiv="Content-Security-Policy">` that names its region: AWS's page
+ * lets its app reach the instance's own API hosts (docs/aws-protocol.md §2.4). Only `connect-src` is copied, so
+ * the emulator's inline app script still runs; the hosts are the IPv4 ones, as on the page that was read.
+ */
+function apiCsp(region: string): string {
+  const hosts = [`portal.sso.${region}`, `oidc.${region}`, `up.sso.${region}`, `log.sso-portal.${region}`];
+  const suffix = partitionDomains(partitionOfRegion(region)).api;
+  const sources = hosts.map((host) => `https://${host}.${suffix}`).join(' ');
+  return `<meta http-equiv="Content-Security-Policy" content="connect-src ${sources} 'self'">`;
 }
 
 /** The app: routes on the fragment, draws with DOM calls (never HTML from the URL), follows `hashchange`. */

@@ -43,6 +43,14 @@ describe('manifest.json', () => {
     expect(manifest.permissions).not.toContain('webRequestBlocking');
   });
 
+  it('reads the active tab only when the user opens the popup: activeTab and scripting, never tabs', () => {
+    // "Add this portal" (src/popup/discover): activeTab grants the tab's URL and one page read on the user's
+    // gesture, with no install warning; `tabs` would show every tab's URL, always (docs/security.md).
+    expect(manifest.permissions).toEqual(expect.arrayContaining(['activeTab', 'scripting']));
+    expect(manifest.permissions).not.toContain('tabs');
+    expect(manifest.optional_permissions).not.toContain('tabs');
+  });
+
   it("reaches each partition's federation sign-in host, and no other sign-in host", () => {
     // getSigninToken is the worker's only fetch there; the login and logout are tab navigations, which need no
     // host access (docs/aws-protocol.md §8.5).
