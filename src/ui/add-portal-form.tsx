@@ -15,6 +15,8 @@ interface Props {
   autoFocus?: boolean | 'region';
   /** Where `initial.region` came from, shown under the region while it is still that value. */
   regionNote?: string | undefined;
+  /** Where `initial.startUrl` came from, shown instead of the example while it is still that value. */
+  startUrlNote?: string | undefined;
   /**
    * Set where a company vanity address cannot be added (the popup: the browser's permission prompt closes it
    * before the answer comes back); called with the typed URL instead, e.g. to continue on the settings page.
@@ -36,6 +38,7 @@ export function AddPortalForm({
   autoFocus,
   onCompanyAddress,
   regionNote,
+  startUrlNote,
 }: Props) {
   const [startUrl, setStartUrl] = useState(initial?.startUrl ?? '');
   const [region, setRegion] = useState(initial?.region ?? '');
@@ -112,7 +115,9 @@ export function AddPortalForm({
         </p>
       ) : (
         <p id="portal-start-url-help" class="field-help muted">
-          The address of your AWS access portal, e.g. {describeStartUrlExamples()[1]}
+          {startUrlNote && startUrl === initial?.startUrl
+            ? startUrlNote
+            : `The address of your AWS access portal, e.g. ${describeStartUrlExamples()[1]}`}
         </p>
       )}
 

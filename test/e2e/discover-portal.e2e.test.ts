@@ -18,7 +18,10 @@ afterEach(async () => {
 });
 
 /** Opens the portal page in a tab, then the popup page behind it in the same window: the portal stays active. */
-async function popupOverPortal(h: ExtensionHarness, portalUrl: string): Promise<{ portal: Page; popup: Page }> {
+async function popupOverPortal(
+  h: ExtensionHarness,
+  portalUrl: string,
+): Promise<{ portal: Page; popup: Page }> {
   const portal = await h.context.newPage();
   await portal.goto(`${portalUrl}/#/`);
   await portal.getByRole('heading', { name: 'AWS access portal' }).waitFor();
@@ -59,7 +62,9 @@ async function addFromTab(h: ExtensionHarness, name: string, region: string): Pr
   }
   await offer.getByRole('button', { name: 'Add this portal' }).click();
   await popup.getByRole('status').filter({ hasText: 'This portal is already added' }).waitFor();
-  expect(await storedPortals(h)).toEqual([expect.objectContaining({ startUrl: h.emulator.startUrl, region })]);
+  expect(await storedPortals(h)).toEqual([
+    expect.objectContaining({ startUrl: h.emulator.startUrl, region }),
+  ]);
   await popup.close();
 
   // Opened again on the same tab: recognised, not offered twice.
@@ -80,7 +85,9 @@ describe('adding the portal in the active tab', () => {
 
   it('dual-stack *.portal.<region>.app.aws: the region is read from the host', async () => {
     const startUrl = 'https://ssoins-7223d9a3d2ab4b6b.portal.ap-southeast-2.app.aws';
-    harness = await launchExtension({ emulator: { organization: 'demo', region: 'ap-southeast-2', startUrl } });
+    harness = await launchExtension({
+      emulator: { organization: 'demo', region: 'ap-southeast-2', startUrl },
+    });
     await addFromTab(harness, 'dual-stack', 'ap-southeast-2');
   });
 });

@@ -31,7 +31,7 @@ export async function handlePortalApp(ctx: Ctx): Promise<boolean> {
 
 /**
  * The part of the portal page's `<meta http-equiv="Content-Security-Policy">` that names its region: AWS's page
- * lets its app reach the instance's own API hosts (docs/aws-protocol.md §2.4). Only `connect-src` is copied, so
+ * lets its app reach the instance's own API hosts (docs/aws-protocol.md §2.1). Only `connect-src` is copied, so
  * the emulator's inline app script still runs; the hosts are the IPv4 ones, as on the page that was read.
  */
 function apiCsp(region: string): string {

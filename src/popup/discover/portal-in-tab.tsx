@@ -33,6 +33,7 @@ export function PortalInTab({ actions, found, portals }: Props) {
       <AddPortalForm
         actions={actions}
         initial={{ startUrl: found.startUrl, ...(found.region ? { region: found.region } : {}) }}
+        startUrlNote="From the active tab."
         regionNote={found.regionFrom === 'page' ? 'Read from the portal page.' : undefined}
         submitLabel="Add this portal"
         autoFocus={found.region ? false : 'region'}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { portalInTab, regionFromPortalPage } from './portal-tab';
 
 const INS = 'ssoins-7223d9a3d2ab4b6b';
-/** The CSP of a real portal page (docs/aws-protocol.md §2.4), shortened to its connect-src. */
+/** The CSP of a real portal page (docs/aws-protocol.md §2.1), shortened to its connect-src. */
 const CSP = (r: string) =>
   `default-src 'none'; connect-src https://portal.sso.${r}.amazonaws.com https://oidc.${r}.amazonaws.com https://up.sso.${r}.amazonaws.com https://log.sso-portal.${r}.amazonaws.com 'self';`;
 const signals = (over: Partial<Record<'env' | 'metaRegion' | 'csp', string | null>>) => ({

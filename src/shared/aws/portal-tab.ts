@@ -1,5 +1,5 @@
 /**
- * Recognising an AWS access portal in a browser tab (issue 23, docs/aws-protocol.md §2.4): the tab's URL says
+ * Recognising an AWS access portal in a browser tab (issue 23, docs/aws-protocol.md §2.1): the tab's URL says
  * whether it is a portal and, for most host forms, its home region; an `*.awsapps.com/start` page names its
  * region only inside the page. Pure logic over untrusted input (a URL and page text): everything returned has
  * been through the start-URL parser or the region table.
@@ -36,7 +36,7 @@ export const PortalPageSignalsSchema = v.object({
 export type PortalPageSignals = v.InferOutput<typeof PortalPageSignalsSchema>;
 
 /**
- * The home region a portal page names, in the order AWS's page carries it today (docs/aws-protocol.md §2.4): the
+ * The home region a portal page names, in the order AWS's page carries it today (docs/aws-protocol.md §2.1): the
  * `#env` JSON's `region`, the legacy `<meta name="region">`, then the portal API host in its CSP `connect-src`.
  * A value counts only if it is an Identity Center region of the portal's partition (when known); else null (ask).
  */

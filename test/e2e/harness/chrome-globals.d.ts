@@ -14,4 +14,9 @@ declare const chrome: {
     create(name: string, info: { when?: number; periodInMinutes?: number }): Promise<void>;
     get(name: string): Promise<{ name: string; scheduledTime: number } | undefined>;
   };
+  tabs: {
+    query(info: { url?: string }): Promise<Array<{ id?: number; windowId: number }>>;
+    update(tabId: number, props: { active?: boolean }): Promise<unknown>;
+    create(props: { windowId?: number; url: string; active?: boolean }): Promise<unknown>;
+  };
 };
