@@ -74,7 +74,7 @@ export function PopupApp({
         {portalInTab && portals && (
           <PortalInTab actions={actions} found={portalInTab} portals={portals.map((view) => view.portal)} />
         )}
-        {firstRun && !portalInTab && (
+        {firstRun && portalInTab === null && (
           <section class="popup-body first-run" aria-labelledby="first-run-title">
             <h2 id="first-run-title">Add your AWS access portal</h2>
             <p class="muted">

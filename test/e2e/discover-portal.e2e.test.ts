@@ -70,6 +70,8 @@ async function addFromTab(h: ExtensionHarness, name: string, region: string): Pr
   // Opened again on the same tab: recognised, not offered twice.
   const again = await popupOverPortal(h, h.emulator.startUrl);
   await again.popup.getByRole('status').filter({ hasText: 'This portal is already added' }).waitFor();
+  await again.popup.bringToFront();
+  await h.screenshot(again.popup, `discover-portal-${name}-already-added`);
   expect(await again.popup.getByRole('region', { name: 'Add this portal' }).count()).toBe(0);
   await again.popup.close();
   await again.portal.close();

@@ -11,12 +11,13 @@ export interface DiscoveredPortal {
 }
 
 /**
- * The AWS access portal shown in the active tab when the popup opened, or null (no portal, or not readable).
+ * The AWS access portal shown in the active tab when the popup opened, null when there is none (or it cannot be
+ * read), undefined while still looking (a few milliseconds; the first-run form waits, so it does not swap).
  * Read once per opening: activeTab grants the tab's URL and one page read for this gesture only
  * (docs/architecture.md "Adding the portal in the active tab").
  */
-export function usePortalInTab(): DiscoveredPortal | null {
-  const [found, setFound] = useState<DiscoveredPortal | null>(null);
+export function usePortalInTab(): DiscoveredPortal | null | undefined {
+  const [found, setFound] = useState<DiscoveredPortal | null | undefined>(undefined);
   useEffect(() => {
     let live = true;
     void discoverPortalInTab().then((portal) => {
