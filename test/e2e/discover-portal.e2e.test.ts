@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ExtensionHarness, launchExtension } from './harness/launch.ts';
@@ -59,7 +60,11 @@ async function addFromTab(h: ExtensionHarness, name: string, region: string): Pr
   for (const colorScheme of ['light', 'dark'] as const) {
     await popup.emulateMedia({ colorScheme });
     await h.screenshot(popup, `discover-portal-${name}-${colorScheme}`);
+    // The offer is a surface of its own: audited like the others (accessibility.e2e.test.ts), nothing accepted.
+    const { violations } = await new AxeBuilder({ page: popup }).analyze();
+    expect(violations.map((v) => `${colorScheme} ${v.impact} ${v.id}`)).toEqual([]);
   }
+  await popup.emulateMedia({ colorScheme: null });
   await offer.getByRole('button', { name: 'Add this portal' }).click();
   await popup.getByRole('status').filter({ hasText: 'This portal is already added' }).waitFor();
   expect(await storedPortals(h)).toEqual([
