@@ -5,7 +5,7 @@ import { opaqueToken, randomChars } from './random.ts';
 import { type ClientRegistration, LEGACY_ACCESS_TOKEN_SECONDS } from './state.ts';
 
 /**
- * CreateToken (`POST /token`, protocol doc §2.1): the device_code grant with RFC 8628 polling rules, and the
+ * CreateToken (`POST /token`, protocol doc §2.4): the device_code grant with RFC 8628 polling rules, and the
  * refresh_token grant with rotation. The authorization_code grant is not emulated.
  */
 
