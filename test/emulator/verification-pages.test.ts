@@ -126,6 +126,21 @@ describe('the portal app', () => {
   });
 });
 
+describe('the portal app page names its region as AWS’s does (docs/aws-protocol.md §2.1)', () => {
+  it('in its CSP connect-src: the region’s own API hosts, from the host where it has one', async () => {
+    const classic = await raw(emulator, at(emulator, 'd-9067c0ffee.awsapps.com', '/start/'));
+    expect(classic.body).toContain(
+      '<meta http-equiv="Content-Security-Policy" content="connect-src https://portal.sso.us-east-1.amazonaws.com https://oidc.us-east-1.amazonaws.com',
+    );
+    const regional = await raw(
+      emulator,
+      at(emulator, 'ssoins-7223c0ffee123456.portal.eu-west-2.app.aws', '/'),
+    );
+    expect(regional.body).toContain('connect-src https://portal.sso.eu-west-2.amazonaws.com ');
+    expect(regional.body).not.toContain('us-east-1');
+  });
+});
+
 describe('signin.aws', () => {
   it('shows the code it fetches, asks to confirm it, then continues on the portal app to approve', async () => {
     emulator.configure({ verification: 'signin' });
