@@ -25,7 +25,7 @@ export function PopupApp({
   const directory = useDirectory(initial);
   const { portals, error } = usePortals(actions);
   const consoleNotice = useConsoleNotice();
-  const portalInTab = usePortalInTab();
+  const portalInTab = usePortalInTab(portals?.map((view) => view.portal) ?? null);
   const signedIn = portals?.filter((p) => p.session.state === 'signed-in') ?? [];
   const needAttention = portals?.filter((p) => p.session.state !== 'signed-in') ?? [];
 

@@ -1,7 +1,7 @@
-import { awsStartUrl, type Portal } from '../../shared/portals/portal';
+import type { Portal } from '../../shared/portals/portal';
 import type { Actions } from '../../ui/actions';
 import { AddPortalForm } from '../../ui/add-portal-form';
-import type { DiscoveredPortal } from './use-portal-in-tab';
+import { type DiscoveredPortal, isPortalAdded } from './use-portal-in-tab';
 
 interface Props {
   actions: Actions;
@@ -15,7 +15,7 @@ interface Props {
  * reaches the DOM as text (JSX), after the start-URL parser and region table have accepted it.
  */
 export function PortalInTab({ actions, found, portals }: Props) {
-  const added = portals.some((p) => p.startUrl === found.startUrl || awsStartUrl(p) === found.startUrl);
+  const added = isPortalAdded(found.startUrl, portals);
   const host = new URL(found.startUrl).hostname;
   if (added) {
     return (
