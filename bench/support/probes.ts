@@ -138,7 +138,9 @@ export function installStorageReadProbe(): void {
   if (!area) return;
   const original = area.get.bind(area);
   area.get = (keys, callback) => {
-    const key = typeof keys === 'string' && keys.startsWith('directory:') ? keys : undefined;
+    // One key or a list of them (the storage registry's reads pass a list: src/shared/storage/areas.ts).
+    const asked: unknown[] = typeof keys === 'string' ? [keys] : Array.isArray(keys) ? keys : [];
+    const key = asked.find((k): k is string => typeof k === 'string' && k.startsWith('directory:'));
     if (!key) return original(keys, callback);
     const read: StorageRead = { key, start: performance.now() };
     reads.push(read);
